@@ -1,0 +1,73 @@
+"""Sheet geometry and type sizes of a board: trim, bleed, blank margin, legibility floors.
+
+Sizes are set for A0 (841 × 1189 mm, read from 1–2 m) and scaled to other
+sheets by the square root of the area ratio, so an A1 board keeps the
+proportions of an A0 one and a 2400 × 1200 mm banner gets larger type.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..model import Board
+
+A0_MM = (841.0, 1189.0)
+OFFSET_BLEED_MM = 3.0  # the print shop's bleed
+SLUG_MM = 15.0  # room beyond the trim for crop marks (offset only)
+MARK_GAP_MM = 5.0  # crop marks start this far outside the trim, clear of the bleed
+
+# Type at A0, in points. Body text may shrink to fit, never below TEXT_FLOOR.
+TEXT_FLOOR_PT = 24.0
+HEADING_FLOOR_PT = 48.0
+TEXT_STEPS_PT = (32.0, 28.0, 24.0)  # tried in order until the board fits one sheet
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One board sheet: trim size, print profile and the type sizes it implies."""
+
+    width_mm: float
+    height_mm: float
+    profile: str  # offset | inkjet
+    margin_mm: float  # inkjet: blank margin for grommets
+
+    @classmethod
+    def of(cls, board: Board) -> "Sheet":
+        return cls(float(board.width_mm), float(board.height_mm), board.profile, float(board.margin_mm))
+
+    @property
+    def scale(self) -> float:
+        """Linear type scale relative to A0."""
+        return math.sqrt(self.width_mm * self.height_mm / (A0_MM[0] * A0_MM[1]))
+
+    @property
+    def bleed_mm(self) -> float:
+        return OFFSET_BLEED_MM if self.profile == "offset" else 0.0
+
+    @property
+    def slug_mm(self) -> float:
+        return SLUG_MM if self.profile == "offset" else 0.0
+
+    @property
+    def inset_mm(self) -> float:
+        """Distance from the trim to the printed board: grommet margin, or a safe area."""
+        return self.margin_mm if self.profile == "inkjet" else round(20 * self.scale, 2)
+
+    def pt(self, a0_points: float) -> float:
+        """A size given for A0, scaled to this sheet (points, 2 decimals)."""
+        return round(a0_points * self.scale, 2)
+
+    def mm(self, a0_mm: float) -> float:
+        return round(a0_mm * self.scale, 2)
+
+    @property
+    def text_floor_pt(self) -> float:
+        return self.pt(TEXT_FLOOR_PT)
+
+    @property
+    def heading_floor_pt(self) -> float:
+        return self.pt(HEADING_FLOOR_PT)
+
+    def text_steps_pt(self) -> list[float]:
+        return [self.pt(step) for step in TEXT_STEPS_PT]

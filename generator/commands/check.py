@@ -1,0 +1,24 @@
+"""``gongkai check``: report every content problem, compiler style."""
+
+from __future__ import annotations
+
+import sys
+
+from ..content import load_project
+from ..messages import render
+from .common import add_project_arguments, build_date, is_project, print_report
+
+HELP = "检查内容：格式、金额、个人信息、审核、公示期、字体（0 无错误，1 有错误）"
+
+
+def add_arguments(parser) -> None:
+    add_project_arguments(parser)
+
+
+def run(args) -> int:
+    if not is_project(args.dir):
+        print(render("no-project", "zh", path=args.dir), file=sys.stderr)
+        return 2
+    project, report = load_project(args.dir, build_date(args))
+    print_report(report)
+    return 1 if report.has_errors() else 0

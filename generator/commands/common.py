@@ -1,0 +1,65 @@
+"""Arguments and steps shared by commands: the project folder, the build date, loading."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from ..content import load_project
+from ..diagnostics import Report
+from ..messages import render
+from ..model import Project
+
+
+def add_project_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("dir", nargs="?", default=".", type=Path,
+                        help="项目目录（含 content/ 和 boards/），默认当前目录")
+    parser.add_argument("--date", type=parse_date_arg, default=None,
+                        help="按此日期判断公示期和季度（YYYY-MM-DD），默认今天")
+
+
+def parse_date_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是有效日期（YYYY-MM-DD）：{text}") from None
+
+
+def build_date(args) -> dt.date:
+    """--date, else SOURCE_DATE_EPOCH (reproducible builds), else today."""
+    if getattr(args, "date", None):
+        return args.date
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def is_project(root: Path) -> bool:
+    return (root / "content" / "site.yml").is_file()
+
+
+def print_report(report: Report, stream=None) -> None:
+    stream = stream or sys.stdout
+    for diagnostic in report.sorted():
+        print(diagnostic.format(), file=stream)
+    if report.diagnostics:
+        print(report.summary(), file=stream)
+
+
+def load_or_exit(args) -> tuple[Project | None, int]:
+    """Load the project for a building command: ``(project, 0)``, or ``(None, exit code)``
+    after printing why (2: not a project, 1: content errors)."""
+    root: Path = args.dir
+    if not is_project(root):
+        print(render("no-project", "zh", path=root), file=sys.stderr)
+        return None, 2
+    project, report = load_project(root, build_date(args))
+    if report.has_errors():
+        print_report(report)
+        return None, 1
+    print_report(report, sys.stderr)
+    return project, 0

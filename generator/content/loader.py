@@ -1,0 +1,394 @@
+"""Load a project tree into the model, reporting every problem on the way.
+
+``content/site.yml``, ``content/offices/<office>/office.yml``,
+``…/fixed/<item>.md|.yml``, ``…/quarters/<YYYY-Qn>/<item>.md|.yml`` and
+``boards/<board>.yml``. Invalid files are left out of the model; the report
+says why.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from ..diagnostics import Report
+from ..model import (
+    ID_PATTERN, Board, Correction, Item, Location, Office, PanelRef, Project, Quarter, Review, Site,
+)
+from . import rules
+from .fonts import board_font_files, covered_codepoints
+from .schema import BOARD, BOARD_SIZES, CSV_HEADERS, OFFICE, REVIEW, ROWS_FIELD, SITE, Field, item_fields
+from .source import compose_yaml, csv_rows, read_text, scalar, split_front_matter
+from .textscan import TextScanner
+from .validate import Reader, suggestion
+
+ITEM_SUFFIXES = (".md", ".yml", ".yaml")
+# Drafts may leave the review empty; the rules require it once an item is not a draft.
+_LAX_REVIEW = dataclasses.replace(
+    REVIEW, fields=tuple(dataclasses.replace(f, required=False) for f in REVIEW.fields)
+)
+_DEFAULT_CATEGORY = {
+    "procedure": "服务类", "fees": "财务类", "finance": "财务类",
+    "subsidy-list": "财务类", "projects": "财务类",
+}
+
+
+def load_project(root: Path, today: dt.date | None = None) -> tuple[Project, Report]:
+    """Load and validate ``root``; never raises on bad content."""
+    return ProjectLoader(Path(root), today or dt.date.today()).load()
+
+
+class ProjectLoader:
+    def __init__(self, root: Path, today: dt.date):
+        self.root = root
+        self.today = today
+        self.report = Report()
+        self._covered: frozenset[int] | None = None
+        self.broken: set[tuple[str, str]] = set()  # (office, panel key) of items that failed to load
+
+    # --- helpers ------------------------------------------------------------
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def compose(self, path: Path) -> tuple[yaml.Node | None, str]:
+        """Read and compose a YAML file; ``(None, text)`` when unreadable or empty."""
+        rel = self.rel(path)
+        text = read_text(path.read_bytes(), rel, self.report)
+        if text is None:
+            return None, ""
+        node = compose_yaml(text, rel, self.report)
+        if node is None and not text.strip():
+            self.report.error(Location(rel), "empty-file")
+        return node, text
+
+    def scanner(self, rel: str, source: str, line_offset: int = 0, subsidy: bool = False) -> TextScanner:
+        return TextScanner(self.report, rel, source, line_offset, subsidy, self._covered)
+
+    # --- project -----------------------------------------------------------
+
+    def load(self) -> tuple[Project, Report]:
+        site = self.load_site()
+        self._covered = self.board_font_coverage(site)
+        project = Project(self.root, site)
+        offices_dir = self.root / "content" / "offices"
+        if offices_dir.is_dir():
+            for folder in sorted(p for p in offices_dir.iterdir() if p.is_dir()):
+                office = self.load_office(folder, site)
+                if office:
+                    project.offices[office.id] = office
+        self.report_stray_files(self.root / "content", allowed={"site.yml", "offices"})
+        boards_dir = self.root / "boards"
+        if boards_dir.is_dir():
+            for path in self.item_files(boards_dir, suffixes=(".yml", ".yaml")):
+                board = self.load_board(path, project)
+                if board:
+                    project.boards[board.id] = board
+        rules.check_project(project, self.report, self.today, self.broken)
+        return project, self.report
+
+    def load_site(self) -> Site:
+        path = self.root / "content" / "site.yml"
+        if not path.is_file():
+            self.report.error(Location("content/site.yml"), "missing-file", file="content/site.yml")
+            return Site(title="")
+        node, text = self.compose(path)
+        reader = Reader(self.report, self.rel(path))
+        if not isinstance(node, yaml.MappingNode):
+            if node is not None:
+                reader.mapping(node, SITE.fields)  # reports the wrong type
+            return Site(title="")
+        language = next((v.value for k, v in node.value if getattr(k, "value", None) == "language"), "zh")
+        self.report.language = language if language in ("zh", "en") else "zh"
+        values = reader.mapping(node, SITE.fields)
+        self.scanner(self.rel(path), text).scan_node(node)
+        site = Site(title=values.get("title") or "")
+        site.language = values.get("language") or "zh"
+        site.url = values.get("url") or ""
+        site.supervision_phone = values.get("supervision_phone") or ""
+        if values.get("categories"):
+            site.categories = [c for c in values["categories"] if c]
+        site.fonts = [f for f in values.get("fonts") or [] if f]
+        for i, font in enumerate(site.fonts):
+            if not (self.root / font).is_file():
+                self.report.error(reader.locations.get(("fonts", i), Location(self.rel(path))),
+                                  "missing-font", file=font)
+        return site
+
+    def board_font_coverage(self, site: Site) -> frozenset[int] | None:
+        files = board_font_files(self.root, [f for f in site.fonts if (self.root / f).is_file()])
+        if not files:
+            self.report.warning(Location("content/site.yml"), "no-board-font")
+            return None
+        return covered_codepoints(files)
+
+    def report_stray_files(self, folder: Path, allowed: set[str]) -> None:
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if path.name not in allowed and path.suffix in ITEM_SUFFIXES and not path.name.startswith("."):
+                self.report.warning(Location(self.rel(path)), "misplaced-file",
+                                    hint=", ".join(sorted(allowed)))
+
+    def item_files(self, folder: Path, suffixes=ITEM_SUFFIXES) -> list[Path]:
+        """Item files of a folder, sorted; ids checked and duplicates reported."""
+        seen: dict[str, Path] = {}
+        out = []
+        for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes):
+            if not ID_PATTERN.match(path.stem):
+                self.report.error(Location(self.rel(path)), "bad-id", value=path.stem)
+                continue
+            if path.stem in seen:
+                self.report.error(Location(self.rel(path)), "duplicate-id", id=path.stem,
+                                  other=self.rel(seen[path.stem]))
+                continue
+            seen[path.stem] = path
+            out.append(path)
+        return out
+
+    # --- offices -----------------------------------------------------------
+
+    def load_office(self, folder: Path, site: Site) -> Office | None:
+        rel_folder = self.rel(folder)
+        if not ID_PATTERN.match(folder.name):
+            self.report.error(Location(rel_folder), "bad-id", value=folder.name)
+            return None
+        path = folder / "office.yml"
+        if not path.is_file():
+            self.report.error(Location(f"{rel_folder}/office.yml"), "missing-file", file=f"{rel_folder}/office.yml")
+            return None
+        node, text = self.compose(path)
+        if node is None:
+            return None
+        reader = Reader(self.report, self.rel(path))
+        values = reader.mapping(node, OFFICE.fields)
+        if values is None:
+            return None
+        self.scanner(self.rel(path), text).scan_node(node)
+        office = Office(
+            id=folder.name, name=values.get("name") or folder.name, kind=values.get("kind") or "town",
+            source=self.rel(path), address=values.get("address") or "", phone=values.get("phone") or "",
+            supervision_phone=values.get("supervision_phone") or "", hours=values.get("hours") or "",
+        )
+        self.report_stray_files(folder, allowed={"office.yml", "fixed", "quarters"})
+        fixed = folder / "fixed"
+        if fixed.is_dir():
+            office.fixed = self.load_items(fixed, office.id, None, site)
+        quarters = folder / "quarters"
+        if quarters.is_dir():
+            for qdir in sorted(p for p in quarters.iterdir() if p.is_dir()):
+                try:
+                    quarter = Quarter.parse(qdir.name)
+                except ValueError:
+                    self.report.error(Location(self.rel(qdir)), "bad-quarter", value=qdir.name)
+                    continue
+                office.quarters[quarter] = self.load_items(qdir, office.id, quarter, site)
+        return office
+
+    def load_items(self, folder: Path, office_id: str, quarter: Quarter | None, site: Site) -> list[Item]:
+        items = []
+        for path in self.item_files(folder):
+            item = self.load_item(path, office_id, quarter, site)
+            if item is None:
+                self.broken.add((office_id, f"{'fixed' if quarter is None else 'quarter'}/{path.stem}"))
+            else:
+                items.append(item)
+        return items
+
+    # --- items ---------------------------------------------------------------
+
+    def load_item(self, path: Path, office_id: str, quarter: Quarter | None, site: Site) -> Item | None:
+        rel = self.rel(path)
+        text = read_text(path.read_bytes(), rel, self.report)
+        if text is None:
+            return None
+        body, body_line, line_offset, source = "", 0, 0, text
+        if path.suffix == ".md":
+            parts = split_front_matter(text)
+            if parts is None:
+                self.report.error(Location(rel), "bad-front-matter")
+                return None
+            source, body, body_line = parts
+            line_offset = 1
+        if not source.strip():
+            self.report.error(Location(rel), "empty-file")
+            return None
+        node = compose_yaml(source, rel, self.report, line_offset)
+        if node is None:
+            return None
+        reader = Reader(self.report, rel, line_offset)
+        item_type = self._item_type(node, reader)
+        fields = tuple(_LAX_REVIEW if f.name == "review" else f for f in item_fields(item_type or ""))
+        values = reader.mapping(node, fields, known_only=item_type is not None)
+        if values is None:
+            return None
+        rows_node = self.rows_from(values, item_type, path, reader)
+        if rows_node is not None:
+            target = ROWS_FIELD[item_type]
+            spec = next(f for f in fields if f.name == target)
+            values[target] = reader.value(rows_node, spec, (target,))
+        subsidy = item_type == "subsidy-list"
+        scanner = self.scanner(rel, source, line_offset, subsidy)
+        if values.get("draft"):
+            scanner.covered = None  # drafts are never printed
+        scanner.scan_node(node)
+        if rows_node is not None:
+            scanner.scan_node(rows_node)
+        if body:
+            scanner.scan_body(body, body_line)
+        if item_type is None:
+            return None
+        item = self.build_item(path.stem, office_id, quarter, item_type, values, body, rel, reader, site)
+        rules.check_item(item, reader.money_units, self.report, site)
+        return item
+
+    def _item_type(self, node: yaml.Node, reader: Reader) -> str | None:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        type_field = item_fields("")[0]
+        for key, value in node.value:
+            if getattr(key, "value", None) == "type" and isinstance(value, yaml.ScalarNode):
+                return value.value if value.value in type_field.choices else None
+        return None
+
+    def rows_from(self, values: dict, item_type: str | None, path: Path, reader: Reader) -> yaml.Node | None:
+        """The node tree of a ``rows_from`` CSV, shaped like the field it fills."""
+        name = values.get("rows_from")
+        if not name or item_type is None:
+            return None
+        where = reader.locations[("rows_from",)]
+        target = ROWS_FIELD.get(item_type)
+        if target is None:
+            self.report.error(where, "rows-from-type", type=item_type)
+            return None
+        if values.get(target):
+            self.report.error(where, "rows-conflict", field=target)
+            return None
+        csv_path = (path.parent / name).resolve()
+        content = (self.root / "content").resolve()
+        if not csv_path.is_file() or content not in csv_path.parents:
+            self.report.error(where, "missing-file", file=name)
+            return None
+        rel = csv_path.relative_to(self.root.resolve()).as_posix()
+        text = read_text(csv_path.read_bytes(), rel, self.report)
+        if text is None:
+            return None
+        rows = csv_rows(text, rel)
+        if not rows:
+            self.report.error(Location(rel), "empty-file")
+            return None
+        (header_line, header), records = rows[0], rows[1:]
+        if item_type == "table":
+            columns = [cell for cell, _ in header]
+            declared = values.get("columns")
+            if declared and declared != columns:
+                self.report.error(Location(rel, header_line, 1), "csv-header",
+                                  column=",".join(columns), hint="", choices=",".join(declared))
+            values["columns"] = declared or columns
+            mark = header[0][1]
+            return yaml.SequenceNode("tag:yaml.org,2002:seq", [
+                yaml.SequenceNode("tag:yaml.org,2002:seq", [scalar(c, m) for c, m in cells], cells[0][1], cells[0][1])
+                for _, cells in records
+            ], mark, mark)
+        keys = self.csv_keys(header, rel)
+        if keys is None:
+            return None
+        mark = header[0][1]
+        mappings = []
+        for _, cells in records:
+            pairs = [
+                (scalar(key, m), scalar(cell, m))
+                for key, (cell, m) in zip(keys, cells) if key
+            ]
+            mappings.append(yaml.MappingNode("tag:yaml.org,2002:map", pairs, cells[0][1], cells[0][1]))
+        return yaml.SequenceNode("tag:yaml.org,2002:seq", mappings, mark, mark)
+
+    def csv_keys(self, header, rel: str) -> list[str | None] | None:
+        """Map CSV headers (English or Chinese) to field names."""
+        aliases = {alias.lower(): key for key, names in CSV_HEADERS.items() for alias in names}
+        keys, ok = [], True
+        for cell, mark in header:
+            key = aliases.get(cell.strip().lower())
+            if key is None:
+                ok = False
+                self.report.error(Location(rel, mark.line + 1, mark.column + 1), "csv-header", column=cell,
+                                  hint=suggestion(cell, aliases, self.report.language),
+                                  choices=", ".join(names[1] for names in CSV_HEADERS.values()))
+            keys.append(key)
+        return keys if ok else None
+
+    def build_item(self, item_id, office_id, quarter, item_type, values, body, rel, reader, site) -> Item:
+        review_values = values.get("review") or {}
+        review = None
+        if all(review_values.get(f.name) for f in REVIEW.fields):
+            review = Review(**{f.name: review_values[f.name] for f in REVIEW.fields})
+        corrections = [Correction(**c) for c in values.get("corrections") or [] if c and all(c.values())
+                       and len(c) == 3]
+        category = values.get("category")
+        if category is None:
+            default = _DEFAULT_CATEGORY.get(item_type, "政务类")
+            category = default if default in site.categories else (site.categories or [None])[0]
+        type_specific = {f.name: normalize(values.get(f.name), f) for f in item_fields(item_type)[len(item_fields("")):]}
+        return Item(
+            id=item_id, office_id=office_id, type=item_type, title=values.get("title") or item_id,
+            source=rel, quarter=quarter, category=category, summary=values.get("summary"),
+            basis=values.get("basis"), published=values.get("published") or (review.approved_on if review else None),
+            expires=values.get("expires"), draft=bool(values.get("draft")), review=review,
+            corrections=corrections, body=body, rows_from=values.get("rows_from"), fields=type_specific,
+            locations=reader.locations,
+        )
+
+    # --- boards --------------------------------------------------------------
+
+    def load_board(self, path: Path, project: Project) -> Board | None:
+        node, text = self.compose(path)
+        if node is None:
+            return None
+        rel = self.rel(path)
+        reader = Reader(self.report, rel)
+        values = reader.mapping(node, BOARD.fields)
+        if values is None:
+            return None
+        self.scanner(rel, text).scan_node(node)
+        board = Board(id=path.stem, office_id=values.get("office") or "", source=rel, locations=reader.locations)
+        board.title = values.get("title")
+        board.orientation = values.get("orientation") or "portrait"
+        board.profile = values.get("profile") or "inkjet"
+        board.margin_mm = Decimal(values.get("margin") if values.get("margin") is not None else 50)
+        board.columns = values.get("columns") or 3
+        board.size = values.get("size") or "A0"
+        size = parse_size(board.size)
+        if size is None:
+            self.report.error(reader.locations[("size",)], "bad-size", value=board.size)
+            size = BOARD_SIZES["A0"]
+        width, height = size
+        if ("orientation" in values) and (board.orientation == "landscape") != (width > height):
+            width, height = height, width
+        board.width_mm, board.height_mm = Decimal(width), Decimal(height)
+        for i, key in enumerate(values.get("panels") or []):
+            if key:
+                board.panels.append(PanelRef(key, reader.locations.get(("panels", i), Location(rel))))
+        return board
+
+
+def parse_size(text: str) -> tuple[int, int] | None:
+    """``A0``–``A4`` or ``WxH`` (mm) → (width, height) in portrait as written."""
+    text = text.strip()
+    if text.upper() in BOARD_SIZES:
+        return BOARD_SIZES[text.upper()]
+    parts = text.lower().replace("×", "x").replace("*", "x").split("x")
+    if len(parts) == 2 and all(p.strip().isdigit() and int(p) > 0 for p in parts):
+        return int(parts[0]), int(parts[1])
+    return None
+
+
+def normalize(value, f: Field):
+    """Fill absent optional members so later stages can index without guessing."""
+    if f.kind == "list":
+        return [normalize(v, f.item) for v in value or [] if v is not None]
+    if f.kind == "object":
+        value = value or {}
+        return {m.name: normalize(value.get(m.name), m) for m in f.fields}
+    return f.default if value is None else value

@@ -1,0 +1,118 @@
+"""Source files as position-carrying node trees.
+
+YAML is composed, not constructed: scalars keep the exact text the clerk
+wrote (so ``12.30`` stays ``12.30`` and ``0371…`` keeps its zero) and every
+node knows its line and column. CSV rows and front matter become the same
+nodes, so one validator serves all three.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from ..diagnostics import Report
+from ..model import Location
+from .encoding import decode_utf8
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+NULL_TAG = "tag:yaml.org,2002:null"
+STR_TAG = "tag:yaml.org,2002:str"
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*$\r?\n?", re.S | re.M)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A node position in any file; ``path`` overrides the reader's file."""
+
+    path: str
+    line: int  # 0-based, as PyYAML
+    column: int
+    index: int = 0
+
+
+def location(node: yaml.Node, default_path: str, line_offset: int = 0) -> Location:
+    mark = node.start_mark
+    path = getattr(mark, "path", None)
+    if path:
+        return Location(path, mark.line + 1, mark.column + 1)
+    return Location(default_path, mark.line + 1 + line_offset, mark.column + 1)
+
+
+def read_text(data: bytes, path: str, report: Report) -> str | None:
+    """Decode UTF-8 (BOM allowed); report other encodings at the first bad byte."""
+    text, problem = decode_utf8(data)
+    if problem:
+        report.error(Location(path, problem.line, problem.col), "not-utf8", encoding=problem.guess)
+        return None
+    return text
+
+
+def compose_yaml(text: str, path: str, report: Report, line_offset: int = 0) -> yaml.Node | None:
+    """Compose one YAML document; report syntax errors at their position."""
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = " ".join(part for part in (exc.context, exc.problem) if part)
+        report.error(Location(path, line + line_offset, col), "yaml-syntax", detail=detail)
+    except yaml.YAMLError as exc:
+        report.error(Location(path, 1 + line_offset, 1), "yaml-syntax", detail=str(exc))
+    return None
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """``(front_matter, body, body_first_line)`` of a Markdown item, or None without front matter."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None
+    front = match.group(1)
+    body = text[match.end():]
+    body_line = text.count("\n", 0, match.end()) + 1
+    return front, body, body_line
+
+
+def is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG
+
+
+def _cell_starts(line: str) -> list[int]:
+    """0-based character offsets where each CSV cell of one physical line begins."""
+    starts, quoted = [0], False
+    for i, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            starts.append(i + 1)
+    return starts
+
+
+def csv_rows(text: str, path: str) -> list[tuple[int, list[tuple[str, Mark]]]]:
+    """Non-empty CSV records as ``(line, [(cell, mark)])``; line is 1-based."""
+    lines = text.splitlines()
+    reader = csv.reader(io.StringIO(text))
+    out = []
+    line_before = 0
+    for record in reader:
+        line = line_before + 1
+        line_before = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        raw = lines[line - 1] if line - 1 < len(lines) else ""
+        starts = _cell_starts(raw)
+        cells = []
+        for i, cell in enumerate(record):
+            col = starts[i] if i < len(starts) else len(raw)
+            cells.append((cell.strip(), Mark(path, line - 1, col)))
+        out.append((line, cells))
+    return out
+
+
+def scalar(value: str, mark: Mark) -> yaml.ScalarNode:
+    """A string node standing for a CSV cell (an empty cell is null)."""
+    return yaml.ScalarNode(STR_TAG if value else NULL_TAG, value, mark, mark, style='"' if value else None)

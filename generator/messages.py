@@ -1,0 +1,280 @@
+"""User-facing message catalogue, one entry per diagnostic code, zh and en.
+
+Codes are stable public names (users grep for them); texts may improve.
+"""
+
+from __future__ import annotations
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # --- files and syntax -------------------------------------------------
+    "yaml-syntax": {
+        "zh": "YAML 语法错误：{detail}",
+        "en": "YAML syntax error: {detail}",
+    },
+    "not-utf8": {
+        "zh": "文件不是 UTF-8 编码（看起来是 {encoding}，常见于 Excel 导出的文件）。"
+              "请用 Excel“另存为 → CSV UTF-8”或记事本“另存为 → 编码 UTF-8”重新保存，"
+              "或运行 `gongkai import` 自动转换",
+        "en": "file is not UTF-8 (it looks like {encoding}, as Excel exports it). "
+              "Save it again as 'CSV UTF-8' in Excel or as UTF-8 in Notepad, "
+              "or run `gongkai import` to convert it",
+    },
+    "empty-file": {
+        "zh": "文件是空的",
+        "en": "file is empty",
+    },
+    "misplaced-file": {
+        "zh": "文件位置不对，gongkai 不会读取它：{hint}",
+        "en": "file is not where gongkai reads content, so it is ignored: {hint}",
+    },
+    "missing-file": {
+        "zh": "缺少文件 {file}",
+        "en": "missing file {file}",
+    },
+    "bad-front-matter": {
+        "zh": "Markdown 事项必须以 YAML 头信息开头（第一行为 ---，再以 --- 结束）",
+        "en": "a Markdown item must start with YAML front matter (a line '---', fields, then '---')",
+    },
+    # --- fields -----------------------------------------------------------
+    "missing-field": {
+        "zh": "缺少必填字段 {field}",
+        "en": "missing required field {field}",
+    },
+    "unknown-field": {
+        "zh": "未知字段 {field}{hint}",
+        "en": "unknown field {field}{hint}",
+    },
+    "did-you-mean": {
+        "zh": "，是不是 {suggestion}？",
+        "en": "; did you mean {suggestion}?",
+    },
+    "duplicate-key": {
+        "zh": "字段 {field} 写了两次",
+        "en": "field {field} is given twice",
+    },
+    "wrong-type": {
+        "zh": "{field} 应为{expected}，实际写的是{actual}",
+        "en": "{field} must be {expected}, found {actual}",
+    },
+    "bad-choice": {
+        "zh": "{field} 的值 {value} 无效，可选：{choices}{hint}",
+        "en": "{field} has invalid value {value}; choose one of: {choices}{hint}",
+    },
+    "bad-date": {
+        "zh": "{field} 不是有效日期：{value}（格式为 YYYY-MM-DD，如 2025-07-01）",
+        "en": "{field} is not a valid date: {value} (use YYYY-MM-DD, e.g. 2025-07-01)",
+    },
+    "bad-quarter": {
+        "zh": "季度 {value} 无效：应为 YYYY-Q1 至 YYYY-Q4，如 2025-Q3",
+        "en": "invalid quarter {value}: use YYYY-Q1 to YYYY-Q4, e.g. 2025-Q3",
+    },
+    "bad-id": {
+        "zh": "编号 {value} 无效：文件名和目录名只能用小写字母、数字和连字符（如 low-income-subsidy）",
+        "en": "invalid id {value}: file and folder names may use only a-z, 0-9 and '-' (e.g. low-income-subsidy)",
+    },
+    "duplicate-id": {
+        "zh": "编号 {id} 重复：{other} 也使用了它",
+        "en": "duplicate id {id}: {other} uses it too",
+    },
+    "bad-number": {
+        "zh": "{field} 应为整数，实际为 {value}",
+        "en": "{field} must be a whole number, found {value}",
+    },
+    "bad-money": {
+        "zh": "{field} 不是有效金额：{value}（如 1234.50，可带千分位逗号和单位 元/万元）",
+        "en": "{field} is not a valid amount: {value} (e.g. 1234.50; thousands commas and a unit 元/万元 allowed)",
+    },
+    "mixed-units": {
+        "zh": "{field} 的单位是 {found}，但本事项的金额单位（unit）是 {unit}；请统一单位",
+        "en": "{field} is in {found} but this item's unit is {unit}; use one unit",
+    },
+    "total-mismatch": {
+        "zh": "{field} 写的是 {declared}，但各项相加为 {computed}（相差 {diff}）",
+        "en": "{field} says {declared} but the lines add up to {computed} (difference {diff})",
+    },
+    "window-order": {
+        "zh": "公示截止日期 expires（{expires}）早于发布日期 published（{published}）",
+        "en": "expires ({expires}) is before published ({published})",
+    },
+    "unknown-category": {
+        "zh": "分类 {value} 不在 site.yml 的 categories 中（{choices}）{hint}",
+        "en": "category {value} is not one of site.yml categories ({choices}){hint}",
+    },
+    "row-width": {
+        "zh": "这一行有 {found} 列，但表头有 {expected} 列",
+        "en": "this row has {found} cells but the header has {expected} columns",
+    },
+    "csv-header": {
+        "zh": "CSV 表头 {column} 无法识别{hint}；可用：{choices}",
+        "en": "CSV header {column} is not recognised{hint}; use one of: {choices}",
+    },
+    "rows-conflict": {
+        "zh": "{field} 和 rows_from 只能写一个",
+        "en": "give either {field} or rows_from, not both",
+    },
+    "rows-from-type": {
+        "zh": "rows_from 只能用于 subsidy-list 和 table，不能用于 {type}",
+        "en": "rows_from works only for subsidy-list and table, not {type}",
+    },
+    "empty-list": {
+        "zh": "{field} 不能为空",
+        "en": "{field} must not be empty",
+    },
+    # --- publication rules -----------------------------------------------
+    "missing-window": {
+        "zh": "{type} 必须写公示截止日期 expires（公示期满后网站只保留标题）",
+        "en": "a {type} needs an expires date (the end of its publication window)",
+    },
+    "unreviewed": {
+        "zh": "事项不是草稿（draft: true），但审核未完成，缺少 review 中的 {missing}（审核、复核、审批）",
+        "en": "item is not a draft (draft: true) but its review is incomplete: missing {missing} in review",
+    },
+    "stale-office": {
+        "zh": "{office} 最新一期是 {latest}，现在已是 {current}：公开栏变动内容应每季度更新",
+        "en": "{office}'s newest quarter is {latest} but it is now {current}: rotating items are due every quarter",
+    },
+    "no-quarters": {
+        "zh": "{office} 还没有任何季度的变动内容",
+        "en": "{office} has no quarter of rotating items yet",
+    },
+    # --- personal data ---------------------------------------------------
+    "personal-id": {
+        "zh": "含有完整的居民身份证号码 {masked}：公开内容只能保留前 6 位和后 4 位，如 {example}",
+        "en": "contains a full resident ID number {masked}: keep only the first 6 and last 4 digits, e.g. {example}",
+    },
+    "personal-bank-card": {
+        "zh": "含有完整的银行卡号 {masked}：银行账号不得公开，请删除或遮盖",
+        "en": "contains a full bank card number {masked}: bank accounts must not be published; remove or mask it",
+    },
+    "personal-phone": {
+        "zh": "公示名单中含有手机号码 {masked}：个人电话不得公开，请删除或遮盖（如 138****5678）",
+        "en": "a subsidy list contains a mobile number {masked}: private phones must not be published; remove or mask it (e.g. 138****5678)",
+    },
+    # --- boards and fonts -------------------------------------------------
+    "missing-item": {
+        "zh": "栏目 {panel} 引用的事项不存在{hint}",
+        "en": "panel {panel} names an item that does not exist{hint}",
+    },
+    "unknown-office": {
+        "zh": "单位 {office} 不存在（content/offices/ 下没有这个目录）{hint}",
+        "en": "office {office} does not exist (no folder content/offices/{office}){hint}",
+    },
+    "bad-size": {
+        "zh": "幅面 {value} 无效：可用 A0–A4，或 宽x高 毫米（如 2400x1200）",
+        "en": "invalid size {value}: use A0 to A4 or WIDTHxHEIGHT in mm (e.g. 2400x1200)",
+    },
+    "missing-glyph": {
+        "zh": "公开栏字体缺少字符“{char}”（U+{codepoint}），打印时会变成方框；"
+              "请在 site.yml 的 fonts 中加入含此字的字体文件，或改用常用字",
+        "en": "the board font has no glyph for '{char}' (U+{codepoint}); it would print as a box. "
+              "Add a font file that has it under fonts in site.yml, or use another character",
+    },
+    "no-board-font": {
+        "zh": "找不到公开栏字体（Noto Sans CJK），无法检查生僻字；请安装 fonts-noto-cjk",
+        "en": "board font (Noto Sans CJK) not found, so rare characters are not checked; install fonts-noto-cjk",
+    },
+    "draft-panel": {
+        "zh": "栏目 {panel} 引用的是草稿，公开栏上不会印出",
+        "en": "panel {panel} names a draft; it will not be printed",
+    },
+    "missing-font": {
+        "zh": "找不到字体文件 {file}",
+        "en": "font file {file} not found",
+    },
+    # --- archive integrity (generator/content/history.py) --------------------
+    "unrecorded-change": {
+        "zh": "{quarter} 已于 {end} 结束，但本事项{file}在 {changed} 被修改（{commit}），"
+              "却没有登记勘误：请在 corrections 中加一条，date 不早于 {changed}，"
+              "并写明 what（更正了什么）和 why（为什么）",
+        "en": "{quarter} ended on {end} but this item{file} was changed on {changed} ({commit}) "
+              "without a correction: add an entry under corrections dated {changed} or later, "
+              "saying what changed and why",
+    },
+    # --- workflow commands (new, import) -------------------------------------
+    "import-unreadable": {
+        "zh": "无法读取表格：{detail}",
+        "en": "cannot read the spreadsheet: {detail}",
+    },
+    "import-no-header": {
+        "zh": "找不到表头：没有一行含有 {expected} 等列名",
+        "en": "no header row found: no row has column names such as {expected}",
+    },
+    "import-no-rows": {
+        "zh": "表头下面没有数据行",
+        "en": "there are no data rows under the header",
+    },
+    "import-unnamed-column": {
+        "zh": "这一列有数据但没有表头：请在表头写上列名或删除这一列",
+        "en": "this column has data but no heading: name it in the header row or delete it",
+    },
+    "import-id-number": {
+        "zh": "身份证号被 Excel 存成了数字（{value}），后几位已经丢失：请把这一列设为“文本”格式后重新输入",
+        "en": "Excel stored this ID number as a number ({value}) and lost its last digits: "
+              "format the column as Text and type the numbers again",
+    },
+    "import-bad-id": {
+        "zh": "身份证号 {value} 无法识别：应为 18 位号码，或遮盖后的形式如 110105********1234",
+        "en": "ID number {value} is not recognised: give 18 characters, or a masked form such as 110105********1234",
+    },
+    "import-hidden-decimals": {
+        "zh": "单元格里存的金额是 {value}，比显示的位数多：请在 Excel 中用 ROUND 函数取到显示的小数位",
+        "en": "the cell holds {value}, more decimals than it shows: round it in Excel (ROUND) to the places shown",
+    },
+    "import-bad-side": {
+        "zh": "{field} 应为 收入 或 支出，实际为 {value}",
+        "en": "{field} must be 收入 (income) or 支出 (expenditure), found {value}",
+    },
+    "import-after-total": {
+        "zh": "合计行下面还有数据：合计行应为最后一行",
+        "en": "there is data below the total row: the total must be the last row",
+    },
+    "file-exists": {
+        "zh": "{file} 已经存在，不会覆盖",
+        "en": "{file} already exists; it is not overwritten",
+    },
+    "type-differs": {
+        "zh": "{file} 是 {found} 类事项，不能导入为 {expected}",
+        "en": "{file} is a {found} item; it cannot take a {expected} import",
+    },
+    "quarter-exists": {
+        "zh": "{office} 已经有 {quarter}（{folder}），不会覆盖",
+        "en": "{office} already has {quarter} ({folder}); it is not overwritten",
+    },
+    "no-previous-quarter": {
+        "zh": "{office} 没有 {quarter} 之前的季度可以沿用",
+        "en": "{office} has no quarter before {quarter} to roll forward",
+    },
+    # --- summary and command line ------------------------------------------
+    "summary": {
+        "zh": "{errors} 个错误，{warnings} 个警告",
+        "en": "{errors} error(s), {warnings} warning(s)",
+    },
+    "no-project": {
+        "zh": "{path} 不是 gongkai 项目（没有 content/site.yml）",
+        "en": "{path} is not a gongkai project (no content/site.yml)",
+    },
+}
+
+TYPE_NAMES = {
+    "zh": {
+        "string": "文字", "text": "文字", "date": "日期", "bool": "true 或 false",
+        "int": "整数", "money": "金额", "list": "列表", "object": "键值对",
+        "null": "空值", "quarter": "季度",
+    },
+    "en": {
+        "string": "text", "text": "text", "date": "a date", "bool": "true or false",
+        "int": "a whole number", "money": "an amount", "list": "a list",
+        "object": "a mapping", "null": "nothing", "quarter": "a quarter",
+    },
+}
+
+
+def render(code: str, language: str, **args) -> str:
+    """The message for ``code`` in ``language`` (falls back to zh)."""
+    entry = CATALOGUE[code]
+    return entry.get(language, entry["zh"]).format(**args)
+
+
+def type_name(kind: str, language: str) -> str:
+    names = TYPE_NAMES.get(language, TYPE_NAMES["zh"])
+    return names.get(kind, kind)

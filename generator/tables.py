@@ -1,0 +1,122 @@
+"""The tables an item shows, shared by site pages, CSV downloads and boards.
+
+Personal data never enters a table: a subsidy list's ``id`` column is not
+published, and an expired item has no tables at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .model import Item, Table
+from .money import total
+
+HEADINGS = {
+    "zh": {
+        "income": "收入", "expenditure": "支出", "name": "项目", "amount": "金额",
+        "total": "合计", "recipients": "名单", "recipient_name": "姓名", "group": "村组",
+        "persons": "人数", "people": "人员", "person_name": "姓名", "post": "职务",
+        "duties": "职责", "phone": "电话", "fees": "收费项目", "fee_name": "收费项目",
+        "standard": "收费标准", "charge_unit": "计费单位", "basis": "收费依据",
+        "projects": "项目", "project_name": "项目名称", "budget": "预算",
+        "contractor": "承建单位", "progress": "进度", "table": "表格",
+        "materials": "申报材料", "material": "材料", "steps": "办理程序", "step": "步骤",
+        "number": "序号",
+    },
+    "en": {
+        "income": "Income", "expenditure": "Expenditure", "name": "Item", "amount": "Amount",
+        "total": "Total", "recipients": "Recipients", "recipient_name": "Name", "group": "Group",
+        "persons": "Persons", "people": "People", "person_name": "Name", "post": "Post",
+        "duties": "Duties", "phone": "Phone", "fees": "Fees", "fee_name": "Fee",
+        "standard": "Standard", "charge_unit": "Per", "basis": "Basis",
+        "projects": "Projects", "project_name": "Project", "budget": "Budget",
+        "contractor": "Contractor", "progress": "Progress", "table": "Table",
+        "materials": "Materials", "material": "Material", "steps": "Steps", "step": "Step",
+        "number": "No.",
+    },
+}
+
+
+def heading(key: str, language: str) -> str:
+    return HEADINGS.get(language, HEADINGS["zh"])[key]
+
+
+def _money_heading(key: str, unit: str | None, language: str) -> str:
+    return f"{heading(key, language)}（{unit}）" if unit else heading(key, language)
+
+
+def item_tables(item: Item, language: str = "zh", on: dt.date | None = None) -> list[Table]:
+    """The item's tables in display order; none for an item expired ``on`` that date."""
+    if on is not None and item.is_expired(on):
+        return []
+    h = lambda key: heading(key, language)  # noqa: E731
+    f = item.fields
+    if item.type == "finance":
+        unit = f.get("unit")
+        out = []
+        for side, declared in (("income", "total_income"), ("expenditure", "total_expenditure")):
+            lines = f.get(side) or []
+            out.append(Table(
+                name=side, title=h(side),
+                columns=[h("name"), _money_heading("amount", unit, language)],
+                rows=[[line["name"], line["amount"]] for line in lines],
+                numeric=[False, True],
+                footer=[h("total"), f.get(declared) or total(l["amount"] for l in lines)],
+            ))
+        return out
+    if item.type == "subsidy-list":
+        people = f.get("recipients") or []
+        return [Table(
+            name="recipients", title=h("recipients"),
+            columns=[h("number"), h("recipient_name"), h("group"), h("persons"),
+                     _money_heading("amount", f.get("unit"), language)],
+            rows=[[i, r["name"], r.get("group") or "", r.get("persons") or 1, r["amount"]]
+                  for i, r in enumerate(people, 1)],
+            numeric=[True, False, False, True, True],
+            footer=[h("total"), f"{len(people)}", "",
+                    sum(r.get("persons") or 1 for r in people),
+                    f.get("total_amount") or total(r["amount"] for r in people)],
+        )]
+    if item.type == "duties":
+        return [Table(
+            name="people", title=h("people"),
+            columns=[h("person_name"), h("post"), h("duties"), h("phone")],
+            rows=[[p["name"], p["post"], p["duties"], p.get("phone") or ""]
+                  for p in f.get("people") or []],
+            numeric=[False, False, False, False],
+        )]
+    if item.type == "fees":
+        return [Table(
+            name="fees", title=h("fees"),
+            columns=[h("fee_name"), h("standard"), h("charge_unit"), h("basis")],
+            rows=[[x["name"], x["standard"], x["unit"], x["basis"]] for x in f.get("items") or []],
+            numeric=[False, True, False, False],
+        )]
+    if item.type == "projects":
+        projects = f.get("projects") or []
+        return [Table(
+            name="projects", title=h("projects"),
+            columns=[h("project_name"), _money_heading("budget", f.get("unit"), language),
+                     h("contractor"), h("progress")],
+            rows=[[p["name"], p["budget"], p.get("contractor") or "", p["progress"]]
+                  for p in projects],
+            numeric=[False, True, False, False],
+            footer=[h("total"), total(p["budget"] for p in projects), "", ""],
+        )]
+    if item.type == "table":
+        columns = list(f.get("columns") or [])
+        return [Table(
+            name="table", title=item.title, columns=columns,
+            rows=[list(row) for row in f.get("rows") or []],
+            numeric=[False] * len(columns),
+        )]
+    if item.type == "procedure":
+        return [
+            Table(name="materials", title=h("materials"), columns=[h("number"), h("material")],
+                  rows=[[i, m] for i, m in enumerate(f.get("materials") or [], 1)],
+                  numeric=[True, False]),
+            Table(name="steps", title=h("steps"), columns=[h("number"), h("step")],
+                  rows=[[i, s] for i, s in enumerate(f.get("steps") or [], 1)],
+                  numeric=[True, False]),
+        ]
+    return []

@@ -1,0 +1,146 @@
+"""Rows of a spreadsheet as the clerk sees them: Excel (.xlsx) or CSV in any common encoding.
+
+Cells keep what the file holds: CSV cells are text; Excel cells are text,
+``int``, ``float`` or ``datetime`` together with their number format, so an
+amount can be read as the figure the clerk sees on screen (see
+:func:`excel_decimal`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..content.encoding import decode_any
+
+
+class SheetError(Exception):
+    """The file as a whole cannot be read (not a spreadsheet, no such sheet…)."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Any  # str for CSV; str, int, float, datetime or None for Excel
+    number_format: str = "General"
+
+    @property
+    def is_empty(self) -> bool:
+        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int  # 1-based, as the spreadsheet program shows it
+    cells: list[Cell]
+
+    def is_empty(self) -> bool:
+        return all(c.is_empty for c in self.cells)
+
+    def filled(self) -> list[Cell]:
+        return [c for c in self.cells if not c.is_empty]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    rows: list[Row]
+    encoding: str | None = None  # of a CSV file
+
+
+def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
+    """Read ``path`` (.xlsx or .csv); raise :class:`SheetError` when it cannot be read at all."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_excel(path, sheet)
+    if suffix in (".csv", ".txt"):
+        if sheet:
+            raise SheetError("--sheet applies to Excel files only")
+        return _read_csv(path.read_bytes())
+    raise SheetError(f"unsupported file type {suffix or '(none)'}: use .xlsx or .csv")
+
+
+def _read_csv(data: bytes) -> Sheet:
+    try:
+        text, encoding = decode_any(data)
+    except ValueError as exc:
+        raise SheetError(f"cannot decode the file: {exc}") from exc
+    rows = [Row(n, [Cell(value) for value in values])
+            for n, values in enumerate(csv.reader(io.StringIO(text, newline="")), 1)]
+    return Sheet(rows, encoding)
+
+
+def _read_excel(path: Path, name: str | None) -> Sheet:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+    from zipfile import BadZipFile
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, BadZipFile, KeyError, OSError) as exc:
+        raise SheetError(f"not a readable Excel file: {exc}") from exc
+    try:
+        if name is None:
+            ws = book.worksheets[0]
+        elif name in book.sheetnames:
+            ws = book[name]
+        else:
+            raise SheetError(f"no sheet {name!r}; sheets: {', '.join(book.sheetnames)}")
+        rows = []
+        for n, cells in enumerate(ws.iter_rows(), 1):
+            rows.append(Row(n, [Cell(c.value, getattr(c, "number_format", "General") or "General")
+                                for c in cells]))
+        return Sheet(rows)
+    finally:
+        book.close()
+
+
+_DECIMALS = re.compile(r"\.([0#?]+)")
+
+
+def format_decimals(number_format: str) -> int | None:
+    """Decimal places an Excel number format shows (``'#,##0.00'`` -> 2); None for General."""
+    section = re.sub(r'"[^"]*"|\\.|\[[^]]*\]', "", number_format.split(";")[0])
+    if section.strip().lower() in ("general", "@", ""):
+        return None
+    match = _DECIMALS.search(section)
+    return len(match.group(1)) if match else 0
+
+
+def excel_decimal(cell: Cell) -> Decimal:
+    """The exact amount an Excel number cell shows.
+
+    openpyxl gives a binary float; its shortest ``repr`` is the decimal Excel
+    stored (``1234.5``), padded to the places the cell's number format shows
+    (``0.00`` -> ``1234.50``). Raise ValueError when the stored value has more
+    places than shown: the sheet would then publish a figure nobody saw.
+    """
+    value = cell.value
+    exact = Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
+    places = format_decimals(cell.number_format)
+    if places is None:
+        return exact
+    shown = exact.quantize(Decimal(1).scaleb(-places))
+    if shown != exact:
+        raise ValueError(str(exact))
+    return shown
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell as text: numbers as Excel shows them, dates as YYYY-MM-DD."""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return format(excel_decimal(cell), "f")
+    return str(value).strip()
