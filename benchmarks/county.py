@@ -11,7 +11,7 @@ writes under ``root``:
   containing ``today``, each with one item of every rotating type (finance,
   subsidy-list, projects, notice, table). The subsidy list has about 40
   households with masked ID numbers, inline for towns and departments and
-  in a GBK-free UTF-8 CSV (``rows_from``) for villages, as clerks export it;
+  in a UTF-8 CSV (``rows_from``) for villages, as clerks export it;
 - ``boards/<office>.yml``: one A0 board per office showing every item.
 
 Every item is reviewed, totals add up exactly, phone numbers are landlines,
@@ -61,8 +61,21 @@ class _Dumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDum
     """Money as plain decimals (``1520.00``), written exactly as a clerk would."""
 
 
+class _Row(list):
+    """A table row, written on one line: ``[一组, '15', '35']``."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
 _Dumper.add_representer(
     Decimal, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:float", str(value))
+)
+_Dumper.add_representer(str, _text)
+_Dumper.add_representer(
+    _Row, lambda dumper, value: dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
 )
 
 
@@ -314,9 +327,9 @@ def _table(o: _Office, q: Quarter, published: dt.date) -> str:
     data = o.common("table", f"{o.short}{q.year}年第{NUMERALS[q.number - 1]}季度低保动态管理情况",
                     published, "低保户数、人数和新增、停保、提标、降标情况")
     data |= {
-        "columns": ["村组", "总户数", "总人数", "新增", "停保", "提标", "降标", "动态率"],
-        "rows": [[str(cell) for cell in row]
-                 + [f"{Decimal(sum(row[3:7]) * 100) / row[1]:.2f}%"] for row in rows],
+        "columns": _Row(("村组", "总户数", "总人数", "新增", "停保", "提标", "降标", "动态率")),
+        "rows": [_Row([str(cell) for cell in row] + [f"{Decimal(sum(row[3:7]) * 100) / row[1]:.2f}%"])
+                 for row in rows],
         "review": o.review(published),
     }
     return _yaml(data)

@@ -14,8 +14,12 @@ from . import __version__
 
 # Sub-command name -> module under generator.commands.
 COMMANDS = {
+    "build": "build",
     "check": "check",
+    "import": "import_",
+    "new": "new",
     "schema": "schema",
+    "serve": "serve",
 }
 
 

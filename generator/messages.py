@@ -183,12 +183,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # --- archive integrity (generator/content/history.py) --------------------
     "unrecorded-change": {
-        "zh": "{quarter} 已于 {end} 结束，但本事项{file}在 {changed} 被修改（{commit}），"
-              "却没有登记勘误：请在 corrections 中加一条，date 不早于 {changed}，"
+        "zh": "本事项属于已结束的 {quarter}，自 {end} 起是公开档案，但{file}在 {changed} 被修改（{commit}），"
+              "没有登记勘误：请在 corrections 中加一条，date 不早于 {changed}，"
               "并写明 what（更正了什么）和 why（为什么）",
-        "en": "{quarter} ended on {end} but this item{file} was changed on {changed} ({commit}) "
-              "without a correction: add an entry under corrections dated {changed} or later, "
-              "saying what changed and why",
+        "en": "this item belongs to {quarter}, a public record since {end}, but {file} was changed "
+              "on {changed} ({commit}) without a correction: add an entry under corrections "
+              "dated {changed} or later, saying what changed and why",
     },
     # --- workflow commands (new, import) -------------------------------------
     "import-unreadable": {
@@ -227,6 +227,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "import-after-total": {
         "zh": "合计行下面还有数据：合计行应为最后一行",
         "en": "there is data below the total row: the total must be the last row",
+    },
+    "import-nothing-written": {
+        "zh": "没有写入任何文件：改正表格后重新导入",
+        "en": "nothing was written: correct the sheet and import it again",
     },
     "file-exists": {
         "zh": "{file} 已经存在，不会覆盖",

@@ -46,7 +46,9 @@ python_can_make_venv() {
 }
 
 has_candidate() {
-    LC_ALL=C apt-cache policy "$1" 2>/dev/null | grep -q 'Candidate: [^(]'
+    local policy
+    policy="$(LC_ALL=C apt-cache policy "$1" 2>/dev/null)"
+    [[ "$policy" == *"Candidate: "[!\(]* ]]
 }
 
 install_system_packages() {

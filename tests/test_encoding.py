@@ -106,3 +106,9 @@ def test_decode_any_refuses_what_fits_nothing():
         decode_any(b"\xff\xfe\xff")  # odd length after a UTF-16 BOM
     with pytest.raises(ValueError):
         decode_any(b"ab\x80")
+
+
+def test_decode_any_refuses_nul_bytes_in_utf8():
+    with pytest.raises(UnicodeDecodeError) as e:
+        decode_any("公开\0x".encode("utf-8"))
+    assert e.value.start == 6

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from generator.content.personal import (
@@ -174,6 +176,18 @@ def test_card_lengths(length):
     assert f.example == f.masked
 
 
+@pytest.mark.parametrize("prefix", ["3", "4", "5", "6", "9", "2221", "2720"])
+def test_card_issuer_prefixes(prefix):
+    [f] = find_personal_data(luhn_card(prefix, 16))
+    assert f.kind == "bank-card"
+
+
+@pytest.mark.parametrize("prefix", ["0", "1", "2025112100", "2220", "2721"])
+def test_serial_numbers_that_pass_luhn_are_not_cards(prefix):
+    # e.g. 项目编号 2025112100… : no card number starts like this
+    assert find_personal_data(f"项目编号 {luhn_card(prefix, 19)}") == []
+
+
 def test_card_failing_luhn_is_not_found():
     assert find_personal_data(card_failing_luhn(luhn_card("6222", 19))) == []
 
@@ -278,3 +292,30 @@ def test_finding_never_holds_the_full_number():
         assert isinstance(f, Finding)
         assert ID_A not in f.masked and card not in f.masked and "13812345678" not in f.masked
         assert ID_A not in f.example and card not in f.example
+
+
+def test_findings_never_overlap_in_run_together_numbers():
+    """IDs, cards and mobiles written back to back, grouped or not, are found apart."""
+    rng = random.Random(5)
+
+    def piece() -> str:
+        kind = rng.randrange(4)
+        if kind == 0:
+            number = resident_id("110105", f"1990{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}",
+                                 f"{rng.randrange(1000):03d}")
+            return f"{number[:6]} {number[6:14]} {number[14:]}" if rng.random() < 0.3 else number
+        if kind == 1:
+            card = luhn_card(str(rng.randint(1000, 9999)), rng.randint(16, 19))
+            return " ".join(card[i:i + 4] for i in range(0, len(card), 4)) if rng.random() < 0.3 else card
+        if kind == 2:
+            mobile = f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
+            return rng.choice(["", "+86", "86", "+86 ", "86-"]) + mobile
+        return str(rng.randrange(10**rng.randint(1, 5)))
+
+    total = 0
+    for _ in range(2000):
+        text = "".join(piece() + rng.choice(["", " ", "-", "x", ".", "+", "，"]) for _ in range(6))
+        found = find_personal_data(text, in_subsidy_list=True)
+        total += len(found)
+        assert all(a.end <= b.start for a, b in zip(found, found[1:])), text
+    assert total > 2000  # the pieces are mostly found

@@ -69,17 +69,17 @@ def decode_any(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     else:
-        if "\0" not in text:
+        nul = data.find(b"\0")
+        if nul < 0:
             return text, "utf-8"
-        raise UnicodeDecodeError("utf-8", data, text.index("\0"), text.index("\0") + 1,
-                                 "NUL byte in text")
+        raise UnicodeDecodeError("utf-8", data, nul, nul + 1, "NUL byte in text")
     if _guess_legacy(data) == BIG5 and _decodes(data, "big5"):
         return data.decode("big5"), "big5"
     return data.decode("gb18030"), "gb18030"
 
 
 def _utf16_codec(data: bytes) -> str | None:
-    """The UTF-16 codec of data with a BOM, or without one when every other byte is NUL."""
+    """The UTF-16 codec of data with a BOM, or without one when NULs fill one side of the byte pairs."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     sample = data[:_SAMPLE]

@@ -3,8 +3,14 @@
 Boards print in the files :func:`board_font_files` returns: the project's own
 fonts (site.yml ``fonts``) first, then Noto Sans CJK SC regular and bold. The
 check and the board renderer use the same list, so a character the check
-passes prints. Reading a 20 MB collection takes about a second, so coverage
-is cached in memory and on disk, keyed by file path, size and mtime.
+passes prints. Reading a 20 MB collection takes a few tenths of a second, so
+coverage is cached in memory and on disk, keyed by file path, size and mtime.
+
+In a collection (.ttc) the face that counts is :func:`face_index`. WeasyPrint
+takes face 0 of a collection given by ``url()`` (Japanese glyph forms in
+NotoSansCJK-*.ttc), so renderers name the default family, ``font-family:
+"Noto Sans CJK SC"``, and give project fonts by file. All faces of Noto Sans
+CJK map the same code points.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
+from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from .textscan import TextScanner
 from .validate import Reader, suggestion
 
 ITEM_SUFFIXES = (".md", ".yml", ".yaml")
+PARALLEL_MIN_OFFICES = 16  # below this many offices per worker, a process pool costs more than it saves
 # Drafts may leave the review empty; the rules require it once an item is not a draft.
 _LAX_REVIEW = dataclasses.replace(
     REVIEW, fields=tuple(dataclasses.replace(f, required=False) for f in REVIEW.fields)
@@ -47,8 +50,8 @@ class ProjectLoader:
         self.root = root
         self.today = today
         self.report = Report()
-        self._covered: frozenset[int] | None = None
-        self.broken: set[tuple[str, str]] = set()  # (office, panel key) of items that failed to load
+        self.broken: set[tuple[str, str]] = set()
+        self.site_text = ""  # (office, panel key) of items that failed to load
 
     # --- helpers ------------------------------------------------------------
 
@@ -66,21 +69,20 @@ class ProjectLoader:
             self.report.error(Location(rel), "empty-file")
         return node, text
 
-    def scanner(self, rel: str, source: str, line_offset: int = 0, subsidy: bool = False) -> TextScanner:
-        return TextScanner(self.report, rel, source, line_offset, subsidy, self._covered)
-
     # --- project -----------------------------------------------------------
 
     def load(self) -> tuple[Project, Report]:
         site = self.load_site()
-        self._covered = self.board_font_coverage(site)
+        self.scanner = TextScanner(self.report, self.board_font_coverage(site))
+        self.scanner.scan("content/site.yml", self.site_text)
         project = Project(self.root, site)
         offices_dir = self.root / "content" / "offices"
-        if offices_dir.is_dir():
-            for folder in sorted(p for p in offices_dir.iterdir() if p.is_dir()):
-                office = self.load_office(folder, site)
-                if office:
-                    project.offices[office.id] = office
+        folders = sorted(p for p in offices_dir.iterdir() if p.is_dir()) if offices_dir.is_dir() else []
+        for office, diagnostics, broken in self.load_offices(folders, site):
+            self.report.diagnostics.extend(diagnostics)
+            self.broken |= broken
+            if office:
+                project.offices[office.id] = office
         self.report_stray_files(self.root / "content", allowed={"site.yml", "offices"})
         boards_dir = self.root / "boards"
         if boards_dir.is_dir():
@@ -105,7 +107,7 @@ class ProjectLoader:
         language = next((v.value for k, v in node.value if getattr(k, "value", None) == "language"), "zh")
         self.report.language = language if language in ("zh", "en") else "zh"
         values = reader.mapping(node, SITE.fields)
-        self.scanner(self.rel(path), text).scan_node(node)
+        self.site_text = text
         site = Site(title=values.get("title") or "")
         site.language = values.get("language") or "zh"
         site.url = values.get("url") or ""
@@ -150,6 +152,29 @@ class ProjectLoader:
 
     # --- offices -----------------------------------------------------------
 
+    def load_offices(self, folders: list[Path], site: Site):
+        """``(office, diagnostics, broken)`` per folder, in order; large projects load in parallel."""
+        jobs = min(os.cpu_count() or 1, len(folders) // PARALLEL_MIN_OFFICES)
+        if jobs < 2:
+            return [self.load_office_alone(folder, site) for folder in folders]
+        chunks = [folders[i::jobs] for i in range(jobs)]
+        tasks = [(self.root, self.today, self.report.language, site, chunk) for chunk in chunks]
+        with ProcessPoolExecutor(jobs) as pool:
+            loaded = dict(pair for chunk in pool.map(_load_offices_worker, tasks) for pair in chunk)
+        return [loaded[folder.name] for folder in folders]
+
+    def load_office_alone(self, folder: Path, site: Site):
+        """Load one office into a fresh report; returns ``(office, diagnostics, broken)``."""
+        outer, outer_broken = self.report, self.broken
+        self.report, self.broken = Report(outer.language), set()
+        self.scanner.report = self.report
+        try:
+            office = self.load_office(folder, site)
+            return office, self.report.diagnostics, self.broken
+        finally:
+            self.report, self.broken = outer, outer_broken
+            self.scanner.report = outer
+
     def load_office(self, folder: Path, site: Site) -> Office | None:
         rel_folder = self.rel(folder)
         if not ID_PATTERN.match(folder.name):
@@ -166,7 +191,7 @@ class ProjectLoader:
         values = reader.mapping(node, OFFICE.fields)
         if values is None:
             return None
-        self.scanner(self.rel(path), text).scan_node(node)
+        self.scanner.scan(self.rel(path), text)
         office = Office(
             id=folder.name, name=values.get("name") or folder.name, kind=values.get("kind") or "town",
             source=self.rel(path), address=values.get("address") or "", phone=values.get("phone") or "",
@@ -204,14 +229,14 @@ class ProjectLoader:
         text = read_text(path.read_bytes(), rel, self.report)
         if text is None:
             return None
-        body, body_line, line_offset, source = "", 0, 0, text
+        body, line_offset, source, source_offset = "", 0, text, 0
         if path.suffix == ".md":
             parts = split_front_matter(text)
             if parts is None:
                 self.report.error(Location(rel), "bad-front-matter")
                 return None
-            source, body, body_line = parts
-            line_offset = 1
+            source, source_offset, body = parts
+            line_offset = text.count("\n", 0, source_offset)
         if not source.strip():
             self.report.error(Location(rel), "empty-file")
             return None
@@ -224,20 +249,15 @@ class ProjectLoader:
         values = reader.mapping(node, fields, known_only=item_type is not None)
         if values is None:
             return None
-        rows_node = self.rows_from(values, item_type, path, reader)
+        subsidy, printed = item_type == "subsidy-list", not values.get("draft")  # drafts are never printed
+        public = [(source_offset + v.start_mark.index, source_offset + v.end_mark.index)
+                  for k, v in node.value if getattr(k, "value", None) == "objection_phone"]
+        self.scanner.scan(rel, text, phones=subsidy, public_spans=public, glyphs=printed)
+        rows_node = self.rows_from(values, item_type, path, reader, printed)
         if rows_node is not None:
             target = ROWS_FIELD[item_type]
             spec = next(f for f in fields if f.name == target)
             values[target] = reader.value(rows_node, spec, (target,))
-        subsidy = item_type == "subsidy-list"
-        scanner = self.scanner(rel, source, line_offset, subsidy)
-        if values.get("draft"):
-            scanner.covered = None  # drafts are never printed
-        scanner.scan_node(node)
-        if rows_node is not None:
-            scanner.scan_node(rows_node)
-        if body:
-            scanner.scan_body(body, body_line)
         if item_type is None:
             return None
         item = self.build_item(path.stem, office_id, quarter, item_type, values, body, rel, reader, site)
@@ -253,7 +273,8 @@ class ProjectLoader:
                 return value.value if value.value in type_field.choices else None
         return None
 
-    def rows_from(self, values: dict, item_type: str | None, path: Path, reader: Reader) -> yaml.Node | None:
+    def rows_from(self, values: dict, item_type: str | None, path: Path, reader: Reader,
+                  printed: bool) -> yaml.Node | None:
         """The node tree of a ``rows_from`` CSV, shaped like the field it fills."""
         name = values.get("rows_from")
         if not name or item_type is None:
@@ -275,6 +296,7 @@ class ProjectLoader:
         text = read_text(csv_path.read_bytes(), rel, self.report)
         if text is None:
             return None
+        self.scanner.scan(rel, text, phones=item_type == "subsidy-list", glyphs=printed)
         rows = csv_rows(text, rel)
         if not rows:
             self.report.error(Location(rel), "empty-file")
@@ -351,7 +373,7 @@ class ProjectLoader:
         values = reader.mapping(node, BOARD.fields)
         if values is None:
             return None
-        self.scanner(rel, text).scan_node(node)
+        self.scanner.scan(rel, text)
         board = Board(id=path.stem, office_id=values.get("office") or "", source=rel, locations=reader.locations)
         board.title = values.get("title")
         board.orientation = values.get("orientation") or "portrait"
@@ -371,6 +393,15 @@ class ProjectLoader:
             if key:
                 board.panels.append(PanelRef(key, reader.locations.get(("panels", i), Location(rel))))
         return board
+
+
+def _load_offices_worker(task):
+    """Load some offices in a worker process: ``[(folder name, (office, diagnostics, broken))]``."""
+    root, today, language, site, folders = task
+    loader = ProjectLoader(root, today)
+    loader.report.language = language
+    loader.scanner = TextScanner(loader.report, loader.board_font_coverage(site))
+    return [(folder.name, loader.load_office_alone(folder, site)) for folder in folders]
 
 
 def parse_size(text: str) -> tuple[int, int] | None:

@@ -93,6 +93,17 @@ def mask_id(number: str) -> str:
     return compact[:6] + "*" * (len(compact) - 10) + compact[-4:]
 
 
+def _is_card_number(compact: str) -> bool:
+    """16–19 digits passing Luhn with an issuer's first digits: 3–9, or 2221–2720.
+
+    Cards never start with 0, 1 or 20: serial numbers beginning with a year
+    (2025…) or a date are not taken for cards.
+    """
+    return (16 <= len(compact) <= 19 and compact.isdigit()
+            and (compact[0] in "3456789" or "2221" <= compact[:4] <= "2720")
+            and is_luhn(compact))
+
+
 def _mask_card(written: str) -> str:
     """Star every digit but the first and last four, keeping the separators."""
     positions = [i for i, c in enumerate(written) if c.isdigit()]
@@ -120,13 +131,13 @@ def find_personal_data(text: str, in_subsidy_list: bool = False) -> list[Finding
             if len(compact) == 18 and is_valid_resident_id(compact):
                 masked = mask_id(compact)
                 found.append(Finding("id", m.start(), m.end(), masked, masked))
-            elif 16 <= len(compact) <= 19 and compact.isdigit() and is_luhn(compact):
+            elif _is_card_number(compact):
                 found.append(Finding("bank-card", m.start(), m.end(), _mask_card(written),
                                      _mask_card(compact)))
     if in_subsidy_list:
+        # A mobile is a whole number of its own (no digit before or after its
+        # groups), so it never overlaps an ID or a card.
         for m in _PHONE.finditer(text):
-            if any(f.start < m.end() and m.start() < f.end for f in found):
-                continue
             digits = m.group("n").replace(" ", "").replace("-", "")
             masked = _mask_phone(digits)
             found.append(Finding("phone", m.start(), m.end(), masked, masked))

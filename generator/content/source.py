@@ -20,6 +20,7 @@ from ..model import Location
 from .encoding import decode_utf8
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_COMMA = re.compile(",")
 NULL_TAG = "tag:yaml.org,2002:null"
 STR_TAG = "tag:yaml.org,2002:str"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*$\r?\n?", re.S | re.M)
@@ -66,15 +67,12 @@ def compose_yaml(text: str, path: str, report: Report, line_offset: int = 0) -> 
     return None
 
 
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """``(front_matter, body, body_first_line)`` of a Markdown item, or None without front matter."""
+def split_front_matter(text: str) -> tuple[str, int, str] | None:
+    """``(front_matter, its offset in text, body)`` of a Markdown item, or None without front matter."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return None
-    front = match.group(1)
-    body = text[match.end():]
-    body_line = text.count("\n", 0, match.end()) + 1
-    return front, body, body_line
+    return match.group(1), match.start(1), text[match.end():]
 
 
 def is_null(node: yaml.Node) -> bool:
@@ -83,6 +81,8 @@ def is_null(node: yaml.Node) -> bool:
 
 def _cell_starts(line: str) -> list[int]:
     """0-based character offsets where each CSV cell of one physical line begins."""
+    if '"' not in line:
+        return [0] + [m.end() for m in _COMMA.finditer(line)]
     starts, quoted = [0], False
     for i, char in enumerate(line):
         if char == '"':

@@ -71,7 +71,8 @@ class Reader:
         if not isinstance(node, yaml.MappingNode):
             self._wrong_type(node, path, "object")
             return None
-        self.locations[path] = self.where(node)
+        if len(path) < 3:
+            self.locations[path] = self.where(node)
         spec = {f.name: f for f in fields}
         out: dict[str, Any] = {}
         seen: set[str] = set()
@@ -90,7 +91,8 @@ class Reader:
                     self.report.error(self.where(key_node), "unknown-field", field=self._name(path + (key,)),
                                       hint=suggestion(key, spec, self.report.language))
                 continue
-            self.locations[path + (key,)] = self.where(value_node)
+            if len(path) < 2:  # deeper values are located on demand, when reported
+                self.locations[path + (key,)] = self.where(value_node)
             if is_null(value_node):
                 continue
             out[key] = self.value(value_node, f, path + (key,))
@@ -110,8 +112,10 @@ class Reader:
             if f.required and not node.value:
                 self.report.error(self.where(node), "empty-list", field=self._name(path))
             out = []
+            shallow = len(path) < 2
             for i, element in enumerate(node.value):
-                self.locations[path + (i,)] = self.where(element)
+                if shallow:
+                    self.locations[path + (i,)] = self.where(element)
                 out.append(None if is_null(element) else self.value(element, f.item, path + (i,)))
             return out
         if not isinstance(node, yaml.ScalarNode):
@@ -123,20 +127,20 @@ class Reader:
 
     def scalar(self, node: yaml.ScalarNode, f: Field, path: tuple) -> Any:
         text = node.value.strip()
-        where = self.where(node)
-        name = self._name(path)
         if f.kind in ("string", "text", "phone"):
             return node.value if f.kind == "text" else text
+        where = lambda: self.where(node)  # noqa: E731 - only needed when reporting
+        name = lambda: self._name(path)  # noqa: E731
         if f.kind == "choice":
             if text in f.choices:
                 return text
-            self.report.error(where, "bad-choice", field=name, value=text, choices=", ".join(f.choices),
+            self.report.error(where(), "bad-choice", field=name(), value=text, choices=", ".join(f.choices),
                               hint=suggestion(text, f.choices, self.report.language))
             return None
         if f.kind == "date":
             day = parse_date(text)
             if day is None:
-                self.report.error(where, "bad-date", field=name, value=text)
+                self.report.error(where(), "bad-date", field=name(), value=text)
             return day
         if f.kind == "bool":
             if text in _TRUE:
@@ -148,16 +152,16 @@ class Reader:
         if f.kind == "int":
             if _INT.match(text):
                 return int(text)
-            self.report.error(where, "bad-number", field=name, value=text)
+            self.report.error(where(), "bad-number", field=name(), value=text)
             return None
         if f.kind == "money":
             try:
                 amount, unit = parse_amount(text)
             except ValueError:
-                self.report.error(where, "bad-money", field=name, value=text)
+                self.report.error(where(), "bad-money", field=name(), value=text)
                 return None
             if unit:
-                self.money_units.append((path, unit, where))
+                self.money_units.append((path, unit, where()))
             return amount
         raise AssertionError(f"unknown field kind {f.kind}")
 

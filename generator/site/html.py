@@ -91,7 +91,8 @@ def table_html(table: Table, *, table_id: str | None = None, first_cell_links: l
 
 def facts(rows: Iterable[tuple[str, str]]) -> str:
     """A two-column list of labelled facts (address, phone, ...); empty values are left out."""
-    body = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows if v)
+    body = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v.strip()).replace(chr(10), '<br>')}</dd>"
+                   for k, v in rows if v and v.strip())
     return f'<dl class="gk-facts">{body}</dl>' if body else ""
 
 

@@ -18,6 +18,7 @@ from ..content.schema import CSV_HEADERS
 from ..diagnostics import Report
 from ..model import Location
 from ..money import parse_amount
+from .yaml_out import FlowList
 from .spreadsheet import Cell, Row, Sheet, cell_text, excel_decimal
 
 IMPORT_TYPES = ("subsidy-list", "finance", "table")
@@ -322,10 +323,8 @@ def _table(reader, header, rows, title) -> Imported:
     reader.unnamed_columns(header, set(), rows)
     out = []
     for row in rows:
-        for col in range(width, len(row.cells)):
-            if not row.cells[col].is_empty:
-                reader.report.error(reader.at(row, col), "row-width",
-                                    found=len(row.cells), expected=width)
-                break
-        out.append([reader.text(row, col) or "" for col in range(width)])
+        used = max(i for i, c in enumerate(row.cells) if not c.is_empty) + 1
+        if used > width:
+            reader.report.error(reader.at(row, used - 1), "row-width", found=used, expected=width)
+        out.append(FlowList(reader.text(row, col) or "" for col in range(width)))
     return Imported(title, {"columns": columns, "rows": out}, columns, len(out))

@@ -17,6 +17,14 @@ class _Dumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
+class FlowList(list):
+    """A list written on one line (``[张三, 一组, '3']``): a table row."""
+
+
+def _flow_list(dumper: yaml.SafeDumper, value: FlowList) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
 def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
     text = format(value, "f")
     tag = "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int"
@@ -29,6 +37,7 @@ def _date(dumper: yaml.SafeDumper, value: dt.date) -> yaml.ScalarNode:
 
 _Dumper.add_representer(Decimal, _decimal)
 _Dumper.add_representer(dt.date, _date)
+_Dumper.add_representer(FlowList, _flow_list)
 
 
 def dump(data: dict) -> str:

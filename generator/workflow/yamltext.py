@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from ..content.source import split_front_matter
-
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n?^---[ \t]*$\n?", re.S | re.M)
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
 
 
@@ -81,6 +80,14 @@ def set_scalar(lines: list[str], key: str, value: str, after: str | None = None)
     return replace(lines, key, [f"{key}: {value}"], after=after)
 
 
+def split_front(text: str) -> tuple[str, str]:
+    """``(front matter, body)`` of a Markdown item (``\\n`` line ends); ValueError without one."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise ValueError("no front matter")
+    return match.group(1), text[match.end():]
+
+
 def edit_fields(text: str, markdown: bool, edit: Callable[[list[str]], list[str]]) -> str:
     """Apply ``edit`` to the lines of a YAML item, or of a Markdown item's front matter.
 
@@ -91,9 +98,6 @@ def edit_fields(text: str, markdown: bool, edit: Callable[[list[str]], list[str]
     if not markdown:
         out = "\n".join(edit(text.split("\n")))
     else:
-        parts = split_front_matter(text)
-        if parts is None:
-            raise ValueError("no front matter")
-        front, body, _ = parts
+        front, body = split_front(text)
         out = "---\n" + "\n".join(edit(front.split("\n"))) + "\n---\n" + body
     return out.replace("\n", "\r\n") if crlf else out

@@ -1,0 +1,105 @@
+"""Render a board document to a print-ready PDF/X-4 with WeasyPrint.
+
+Fitting: the board is laid out at each body size from the sheet's steps down
+to the legibility floor until it fits one sheet; if even the floor does not
+fit, it continues on further sheets, each numbered and marked 续.
+
+The output is deterministic: dates come from the edition, the XMP document id
+from the content (WeasyPrint writes a random one), the file id from the bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pydyf
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+
+from .document import BoardDocument
+from .geometry import MARK_GAP_MM, Sheet
+
+PDF_VARIANT = "pdf/x-4"
+MM = 72 / 25.4
+_XMP_DID = re.compile(rb"xmp\.did:[0-9a-f-]{36}")
+
+
+@dataclass
+class Rendered:
+    pdf: bytes
+    sheets: int
+    text_pt: float  # the body size the board was set in
+
+
+@lru_cache(maxsize=1)
+def font_config() -> FontConfiguration:
+    """One font configuration per process: WeasyPrint loads each font file once."""
+    return FontConfiguration()
+
+
+def layout(html: str) -> weasyprint.Document:
+    return weasyprint.HTML(string=html, base_url=None).render(font_config=font_config())
+
+
+def render_board(doc: BoardDocument) -> Rendered:
+    """Fit ``doc`` on as few sheets as the type floor allows and write the PDF."""
+    steps = doc.sheet.text_steps_pt()
+    for text_pt in steps:
+        document = layout(doc.html(text_pt, sheet_labels=False))
+        if len(document.pages) == 1:
+            break
+    else:
+        document = layout(doc.html(text_pt, sheet_labels=True))
+    pdf = document.write_pdf(pdf_variant=PDF_VARIANT, finisher=lambda d, p: finish(p, doc.sheet))
+    return Rendered(pdf, len(document.pages), text_pt)
+
+
+def write_pdf(html: str, sheet: Sheet | None = None) -> tuple[bytes, int]:
+    """Render any of the board theme's documents (booklets, tile labels) the same way."""
+    document = layout(html)
+    return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=lambda d, p: finish(p, sheet)), len(document.pages)
+
+
+def finish(pdf: pydyf.PDF, sheet: Sheet | None) -> None:
+    """Fix the random XMP id and, for offset sheets, add crop marks outside the bleed."""
+    metadata = _object(pdf, pdf.catalog.get("Metadata"))
+    if metadata is not None:
+        data = b"".join(metadata.stream)
+        digest = hashlib.sha256(_XMP_DID.sub(b"", data)).hexdigest()
+        did = f"xmp.did:{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:32]}"
+        metadata.stream = [_XMP_DID.sub(did.encode(), data)]
+    if sheet is None or not sheet.slug_mm:
+        return
+    for page in [o for o in pdf.objects if isinstance(o, pydyf.Dictionary) and o.get("Type") == "/Page"]:
+        _add_crop_marks(pdf, page, sheet)
+
+
+def _object(pdf: pydyf.PDF, reference):
+    if not reference:
+        return None
+    number = int(str(reference).split()[0])
+    return pdf.objects[number]
+
+
+def _add_crop_marks(pdf: pydyf.PDF, page: pydyf.Dictionary, sheet: Sheet) -> None:
+    """Widen the MediaBox by the slug and draw registration-colour crop marks in it.
+
+    The marks start ``MARK_GAP_MM`` outside the trim (beyond the 3 mm bleed) and
+    run to the media edge, so no artwork, which stops at the bleed, covers them.
+    """
+    x0, y0, x1, y1 = (float(v) for v in page["TrimBox"])
+    slug, gap = sheet.slug_mm * MM, MARK_GAP_MM * MM
+    page["MediaBox"] = pydyf.Array([x0 - slug, y0 - slug, x1 + slug, y1 + slug])
+    lines = []
+    for x, y, dx, dy in ((x0, y0, -1, -1), (x1, y0, 1, -1), (x0, y1, -1, 1), (x1, y1, 1, 1)):
+        lines.append(f"{x + dx * gap:.3f} {y:.3f} m {x + dx * slug:.3f} {y:.3f} l S")
+        lines.append(f"{x:.3f} {y + dy * gap:.3f} m {x:.3f} {y + dy * slug:.3f} l S")
+    # The page stream ends with its own graphics state; marks draw in default user space.
+    opening = pydyf.Stream([b"q"])
+    marks = pydyf.Stream([b"Q q 0.25 w 1 1 1 1 K " + " ".join(lines).encode() + b" Q"])
+    pdf.add_object(opening)
+    pdf.add_object(marks)
+    page["Contents"] = pydyf.Array([opening.reference, page["Contents"], marks.reference])

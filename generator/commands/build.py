@@ -1,0 +1,135 @@
+"""``gongkai build``: the website and the board PDFs, swapped in only when complete.
+
+Content errors stop the build before anything is written. Boards are rendered
+first (into a temporary folder, so the office pages link exactly the files that
+exist), then MkDocs builds the site next to the output folder, and the finished
+site replaces the old one with two renames: nothing half-built is ever left
+where the good site was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from ..diagnostics import ContentError
+from .common import add_project_arguments, build_date, is_project, load_or_exit, print_report
+
+HELP = "生成网站和公开栏印刷文件（默认输出到 site/）"
+
+DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
+
+
+def add_arguments(parser) -> None:
+    add_project_arguments(parser)
+    parser.add_argument("--out", type=Path, default=None, help="输出目录，默认 DIR/site")
+    parser.add_argument("--no-boards", action="store_true", help="只生成网站，不生成公开栏 PDF")
+
+
+def mkdocs_config(root: Path, *, site_dir: Path | None = None, date=None, boards_dir: Path | None = None):
+    """The MkDocs configuration for project ``root``: its own mkdocs.yml, else gongkai's."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.config import load_config
+
+    own = root / "mkdocs.yml"
+    overrides = {"docs_dir": str((root / "content").resolve())}
+    if site_dir is not None:
+        overrides["site_dir"] = str(site_dir)
+    config = load_config(config_file=str(own if own.is_file() else DEFAULT_CONFIG), **overrides)
+    plugin = config.plugins.get("gongkai")
+    if plugin is None:
+        raise SystemExit(f"{own}: the gongkai plugin is missing from plugins")
+    if date is not None:
+        plugin.config.date = date
+    if boards_dir is not None:
+        plugin.config.boards_dir = str(boards_dir)
+    return config
+
+
+def render_boards(project, out: Path, date: dt.date) -> bool:
+    """Render every board edition and booklet into ``out`` when the boards stage is installed."""
+    try:
+        boards = importlib.import_module("generator.boards")
+    except ImportError:
+        return False
+    build_boards = getattr(boards, "build_boards", None)
+    if build_boards is None or not project.boards:
+        return False
+    options = {"today": date} if "today" in inspect.signature(build_boards).parameters else {}
+    build_boards(project, out, **options)
+    return True
+
+
+def replace_dir(new: Path, out: Path, scratch: Path) -> None:
+    """Put ``new`` at ``out``: the old output moves aside first, then is deleted."""
+    if out.exists():
+        old = scratch / "old"
+        out.rename(old)
+    new.rename(out)
+
+
+def run(args) -> int:
+    project, code = load_or_exit(args)
+    if project is None:
+        return code
+    root: Path = args.dir.resolve()
+    out: Path = (args.out or root / "site").resolve()
+    if (out.exists() and not out.is_dir()) or is_project(out) or out == root or out in root.parents:
+        print(f"gongkai build: refusing to replace {out}", file=sys.stderr)
+        return 2
+    date = build_date(args)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+    env_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        boards_dir = scratch / "boards"
+        try:
+            if args.no_boards or not render_boards(project, boards_dir, date):
+                boards_dir = None
+        except ContentError as error:
+            print_report(error.report)
+            return 1
+        site = scratch / "site"
+        if args.date and env_epoch is None:  # MkDocs' own dates (sitemap) follow --date too
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(_midnight(date)))
+        _quiet_mkdocs()
+        from mkdocs.commands.build import build
+        from mkdocs.exceptions import Abort, PluginError
+
+        try:
+            build(mkdocs_config(root, site_dir=site, date=date, boards_dir=boards_dir))
+        except (Abort, PluginError) as error:
+            print(f"gongkai build: {error}", file=sys.stderr)
+            return 1
+        site.chmod(0o755)
+        replace_dir(site, out, scratch)
+    finally:
+        if env_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        shutil.rmtree(scratch, ignore_errors=True)
+    pages = sum(1 for _ in out.rglob("index.html"))
+    print(f"{out}: {pages} pages" + ("" if boards_dir is None else ", boards rendered"))
+    return 0
+
+
+def _midnight(date: dt.date) -> float:
+    return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc).timestamp()
+
+
+def _quiet_mkdocs() -> None:
+    """Show MkDocs warnings and errors only, as plain lines."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_gongkai", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        handler._gongkai = True
+        logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False

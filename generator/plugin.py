@@ -1,0 +1,112 @@
+"""The MkDocs plugin ``gongkai``: a thin adapter over :mod:`generator.site`.
+
+``docs_dir`` is the project's ``content/`` folder (so ``mkdocs serve`` watches
+it); its files are sources, never pages: they are all dropped and replaced by
+the pages and downloads :func:`generator.site.generate` makes from the model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from types import SimpleNamespace
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from .commands.common import build_date, is_project
+from .content import load_project
+from .messages import render
+from .site import SiteError, board_assets, generate, read_history
+from .site.offline import needed_theme_file, neutralise_urls
+from .site.pages import NAV_MAX_OFFICES
+
+log = logging.getLogger("mkdocs.plugins.gongkai")
+logging.getLogger("jieba").setLevel(logging.WARNING)  # no dictionary-loading chatter
+
+
+class DateOption(c.BaseConfigOption[dt.date]):
+    """A ``YYYY-MM-DD`` date (YAML may already have parsed it)."""
+
+    def run_validation(self, value: object) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise c.ValidationError(f"not a date (YYYY-MM-DD): {value}") from None
+
+
+class GongkaiConfig(base.Config):
+    date = c.Optional(DateOption())  # build date; default SOURCE_DATE_EPOCH, else today
+    boards_dir = c.Optional(c.Dir(exists=True))  # rendered boards/ and booklets/ to publish
+    nav_max_offices = c.Type(int, default=NAV_MAX_OFFICES)  # more offices: none in the sidebar
+
+
+class GongkaiPlugin(BasePlugin[GongkaiConfig]):
+    def on_config(self, config):
+        docs = Path(config.docs_dir)
+        root = docs.parent
+        if docs.name != "content" or not is_project(root):
+            raise PluginError(render("no-project", "zh", path=root)
+                              + " (docs_dir must be the project's content/ folder)")
+        if not config.use_directory_urls:
+            raise PluginError("gongkai needs use_directory_urls: true (its URLs are a public contract)")
+        on = build_date(SimpleNamespace(date=self.config.date))
+        project, report = load_project(root, on)
+        for diagnostic in report.sorted():
+            (log.error if diagnostic.severity == "error" else log.warning)(diagnostic.format())
+        if report.has_errors():
+            raise PluginError(report.summary())
+        self.root = root
+        self.boards_dir = Path(self.config.boards_dir) if self.config.boards_dir else None
+        self.assets = board_assets(self.boards_dir)
+        try:
+            self.output = generate(project, on, history=read_history(root), assets=self.assets,
+                                   nav_max_offices=self.config.nav_max_offices)
+        except SiteError as error:
+            raise PluginError(f"office ids that would take a reserved URL: {error}") from None
+        language = project.site.language
+        config.site_name = project.site.title
+        if project.site.url and not config.site_url:
+            config.site_url = project.site.url
+        config.theme["language"] = language
+        self.languages = [language]
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None:
+            search.config.lang = self.languages
+        config.nav = self.output.nav
+        return config
+
+    def on_files(self, files, *, config):
+        docs = Path(config.docs_dir).resolve()
+        for file in list(files):
+            if file.src_dir and Path(file.src_dir).resolve() == docs:
+                files.remove(file)  # content sources (YAML, Markdown, CSV) are never published
+            elif not needed_theme_file(file.src_uri, self.languages):
+                files.remove(file)
+        for page in self.output.pages:
+            files.append(File.generated(config, page.src_uri, content=page.markdown()))
+        for download in self.output.downloads:
+            files.append(File.generated(config, download.path, content=download.content))
+        for asset in sorted(self.assets):
+            files.append(File(asset, src_dir=str(self.boards_dir), dest_dir=config.site_dir,
+                              use_directory_urls=config.use_directory_urls))
+        return files
+
+    def on_post_build(self, *, config):
+        for script in sorted(Path(config.site_dir, "assets", "javascripts").rglob("*.js")):
+            text = script.read_text(encoding="utf-8")
+            safe = neutralise_urls(text)
+            if safe != text:
+                script.write_text(safe, encoding="utf-8")
+
+    def on_serve(self, server, *, config, builder):
+        boards = self.root / "boards"
+        if boards.is_dir():
+            server.watch(str(boards))
+        return server

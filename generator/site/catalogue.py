@@ -1,0 +1,85 @@
+"""The disclosure catalogue (公开目录): every published item in the standard columns.
+
+事项, 内容, 依据, 时限, 主体, 渠道, 方式 — as a filterable page, CSV and JSON.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .. import urls
+from ..model import Item, Office, Table
+from .downloads import csv_bytes, json_bytes
+from .html import breadcrumb, md_text, rel, table_html
+from .items import window_text
+from .labels import label, type_name
+from .outputs import Context, Download, Page
+
+PATH = "catalogue/"
+COLUMNS = ("cat_item", "cat_content", "cat_basis", "cat_limit", "cat_owner", "cat_channel", "cat_way")
+
+
+def board_panels(ctx: Context) -> set[tuple[str, str]]:
+    """(office id, panel key) of every item some board shows."""
+    return {(board.office_id, panel.key)
+            for board in ctx.project.boards.values() for panel in board.panels}
+
+
+def entry(ctx: Context, office: Office, item: Item, on_boards: set[tuple[str, str]]) -> dict:
+    """One catalogue row as named fields (the JSON record; CSV and page use the same)."""
+    lang = ctx.language
+    if item.expires is not None:
+        limit = window_text(item, lang)
+    elif item.quarter is not None:
+        limit = label(lang, "cat_quarterly", quarter=str(item.quarter))
+    else:
+        limit = label(lang, "cat_permanent")
+    return {
+        "item": item.title,
+        "content": item.summary or type_name(lang, item.type),
+        "basis": item.basis or "",
+        "limit": limit,
+        "owner": office.name,
+        "channel": label(lang, "channel_board" if (office.id, item.key) in on_boards else "channel_web"),
+        "way": label(lang, "way_active"),
+        "office": office.id,
+        "quarter": str(item.quarter) if item.quarter else "",
+        "type": item.type,
+        "category": item.category or "",
+        "published": item.published.isoformat() if item.published else "",
+        "expires": item.expires.isoformat() if item.expires else "",
+        "expired": item.is_expired(ctx.on),
+        "url": urls.item_url(ctx.project.site.url, item),
+        "path": urls.item_path(item),
+    }
+
+
+def catalogue(ctx: Context) -> tuple[Page, list[Download]]:
+    lang = ctx.language
+    on_boards = board_panels(ctx)
+    rows = [entry(ctx, office, item, on_boards)
+            for office in ctx.project.offices.values() for item in ctx.public_items(office)]
+    keys = ("item", "content", "basis", "limit", "owner", "channel", "way")
+    headings = [label(lang, c) for c in COLUMNS]
+    table = Table(name="catalogue", title="", columns=headings,
+                  rows=[[r[k] for k in keys] for r in rows], numeric=[False] * len(keys))
+    csv_file = Download(f"{PATH}catalogue.csv", csv_bytes(
+        headings + [label(lang, "category"), label(lang, "cat_url")],
+        [[r[k] for k in keys] + [r["category"], r["url"]] for r in rows]))
+    json_file = Download(f"{PATH}catalogue.json", json_bytes(rows))
+    owners = sorted({r["owner"] for r in rows})
+    options = "".join(f'<option value="{escape(o)}">{escape(o)}</option>' for o in owners)
+    controls = (f'<div class="gk-filter" data-gk-table="t-catalogue" '
+                f'data-gk-count="{escape(label(lang, "filter_count", shown="{shown}", total="{total}"))}">'
+                f'<input type="search" placeholder="{escape(label(lang, "filter_any"))}" '
+                f'aria-label="{escape(label(lang, "filter_any"))}">'
+                f'<select data-gk-col="4" aria-label="{escape(label(lang, "filter_office"))}">'
+                f'<option value="">{escape(label(lang, "filter_office"))}</option>{options}</select>'
+                f'<span class="gk-count" aria-live="polite"></span></div>')
+    downloads = (f'<p class="gk-download"><a href="catalogue.csv" download>{escape(label(lang, "download_csv"))}</a> · '
+                 f'<a href="catalogue.json" download>{escape(label(lang, "download_json"))}</a></p>')
+    blocks = [breadcrumb([(rel(PATH, ""), label(lang, "home"))], lang),
+              f"# {md_text(label(lang, 'catalogue'))}", downloads, controls,
+              table_html(table, table_id="t-catalogue",
+                         first_cell_links=[rel(PATH, r["path"]) for r in rows])]
+    return Page(PATH, label(lang, "catalogue"), "\n\n".join(blocks)), [csv_file, json_file]

@@ -1,0 +1,153 @@
+"""One page per item, rendered for its type, with its tables as CSV downloads.
+
+An expired item keeps only its title, its publication window and "公示期已满":
+no body, no tables, no downloads, so its personal data reaches neither the
+page nor the search index.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .. import urls
+from ..model import Item, Office, Table
+from ..tables import item_tables
+from .charts import bar_chart, flow_chart
+from .downloads import table_csv
+from .html import breadcrumb, cell_text, facts, md_text, rel, table_html
+from .labels import label, type_name
+from .outputs import Context, Download, Page
+
+
+def window_text(item: Item, language: str) -> str:
+    if item.expires is None:
+        return ""
+    start = item.published.isoformat() if item.published else ""
+    return label(language, "window_range", start=start, end=item.expires.isoformat())
+
+
+def download_path(item: Item, table: Table) -> str:
+    return f"{urls.item_path(item)}{item.id}-{table.name}.csv"
+
+
+def item_page(ctx: Context, office: Office, item: Item) -> tuple[Page, list[Download]]:
+    lang = ctx.language
+    path = urls.item_path(item)
+    crumbs = [(rel(path, ""), label(lang, "home")), (rel(path, urls.office_path(office.id)), office.name)]
+    if item.quarter is not None:
+        crumbs.append((rel(path, urls.quarter_path(office.id, item.quarter)), str(item.quarter)))
+    blocks = [breadcrumb(crumbs, lang), f"# {md_text(item.title)}"]
+    expired = item.is_expired(ctx.on)
+    blocks.append(facts([
+        (label(lang, "type"), type_name(lang, item.type)),
+        (label(lang, "category"), item.category or ""),
+        (label(lang, "published"), item.published.isoformat() if item.published else ""),
+        (label(lang, "window"), window_text(item, lang)),
+    ]))
+    if expired:
+        blocks.append(f'<p class="gk-expired">{escape(label(lang, "expired"))}</p>')
+        return Page(path, item.title, "\n\n".join(blocks)), []
+
+    downloads: list[Download] = []
+    blocks.extend(_lead(ctx, item))
+    for table in item_tables(item, lang, on=ctx.on):
+        if table.title and table.title != item.title:
+            blocks.append(f"## {md_text(table.title)}")
+        if item.type == "procedure" and table.name == "steps" and item.fields.get("steps"):
+            blocks.append(flow_chart(item.fields["steps"], label(lang, "steps")))
+        if item.type == "subsidy-list":
+            blocks.append(_filter(table, lang))
+        download = Download(download_path(item, table), table_csv(table))
+        downloads.append(download)
+        blocks.append(table_html(table, table_id=f"t-{table.name}", language=lang,
+                                 csv_href=rel(path, download.path)))
+    if item.body.strip():
+        blocks.append(item.body.strip())
+    blocks.extend(_accountability(ctx, item))
+    return Page(path, item.title, "\n\n".join(blocks)), downloads
+
+
+def _lead(ctx: Context, item: Item) -> list[str]:
+    """What comes before the tables: the type's key facts and charts."""
+    lang, f = ctx.language, item.fields
+    if item.type == "procedure":
+        return [f"## {md_text(label(lang, 'six'))}", facts([
+            (label(lang, "item_name"), item.title),
+            (label(lang, "basis"), item.basis or ""),
+            (label(lang, "conditions"), f.get("conditions") or ""),
+            (label(lang, "time_limit"), f.get("time_limit") or ""),
+            (label(lang, "fee"), f.get("fee") or ""),
+            (label(lang, "place"), f.get("place") or ""),
+            (label(lang, "enquiry_phone"), f.get("phone") or ""),
+        ])]
+    if item.type == "finance":
+        tables = item_tables(item, lang, on=ctx.on)
+        groups = [(t.title, [(row[0], row[1]) for row in t.rows]) for t in tables]
+        totals = [(label(lang, f"{t.name}_total"), t.footer[1]) for t in tables]
+        return [facts([
+            (label(lang, "finance_period"), f.get("period") or ""),
+            (label(lang, "money_unit"), f.get("unit") or ""),
+            *((name, cell_text(value)) for name, value in totals),
+        ]), f"## {md_text(label(lang, 'chart'))}", bar_chart(groups, item.title)]
+    if item.type == "subsidy-list":
+        people = f.get("recipients") or []
+        return [facts([
+            (label(lang, "program"), f.get("program") or ""),
+            (label(lang, "money_unit"), f.get("unit") or ""),
+            (label(lang, "objection_phone"), f.get("objection_phone") or ""),
+            (label(lang, "households"), str(len(people))),
+            (label(lang, "persons"), str(sum(p.get("persons") or 1 for p in people))),
+        ])]
+    if item.basis:
+        return [facts([(label(lang, "basis"), item.basis)])]
+    return []
+
+
+def _filter(table: Table, lang: str) -> str:
+    """Filter controls for a subsidy list: free text over name and group, and a group menu."""
+    groups = sorted({str(row[2]) for row in table.rows if row[2]})
+    options = "".join(f'<option value="{escape(g)}">{escape(g)}</option>' for g in groups)
+    select = (f'<select data-gk-col="2" aria-label="{escape(label(lang, "filter_group"))}">'
+              f'<option value="">{escape(label(lang, "filter_group"))}</option>{options}</select>'
+              if groups else "")
+    return (f'<div class="gk-filter" data-gk-table="t-{table.name}" '
+            f'data-gk-count="{escape(label(lang, "filter_count", shown="{shown}", total="{total}"))}">'
+            f'<input type="search" data-gk-cols="1,2" placeholder="{escape(label(lang, "filter_name"))}" '
+            f'aria-label="{escape(label(lang, "filter_name"))}">{select}'
+            f'<span class="gk-count" aria-live="polite"></span></div>')
+
+
+def _accountability(ctx: Context, item: Item) -> list[str]:
+    """Review chain, corrections and (fixed items) revision history from git."""
+    lang, out = ctx.language, []
+    if item.review:
+        r = item.review
+        out.append('<p class="gk-review">' + escape(label(
+            lang, "review_chain", reviewed=r.reviewed_by, checked=r.checked_by,
+            approved=r.approved_by, on=r.approved_on.isoformat())) + "</p>")
+    if item.corrections:
+        out.append(f"## {md_text(label(lang, 'corrections'))}")
+        out.append(table_html(Table(
+            name="corrections", title="",
+            columns=[label(lang, "date"), label(lang, "what"), label(lang, "why")],
+            rows=[[c.date, c.what, c.why] for c in sorted(item.corrections, key=lambda c: c.date)],
+        )))
+    if item.quarter is None:
+        out.append(f"## {md_text(label(lang, 'history'))}")
+        revisions = ctx.history.get(item.source, [])
+        if revisions:
+            out.append(table_html(Table(
+                name="history", title="", columns=[label(lang, "date"), label(lang, "change")],
+                rows=[[r.date, r.subject] for r in revisions],
+            )))
+        else:
+            out.append(f'<p class="gk-note">{escape(label(lang, "no_history"))}</p>')
+    return out
+
+
+def item_link(ctx: Context, from_path: str, item: Item, note: str = "") -> tuple[str, str, str]:
+    """(href, title, note) for lists of items; expired items say so."""
+    if item.is_expired(ctx.on):
+        note = " · ".join(n for n in (note, label(ctx.language, "expired")) if n)
+    return rel(from_path, urls.item_path(item)), item.title, note
+

@@ -1,0 +1,40 @@
+"""A new office folder: ``office.yml`` and a commented draft of every fixed item type."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .project import schema_line
+
+TEMPLATES = Path(__file__).parent / "office_templates"
+NAME_PLACEHOLDER = "待填写：单位全称"
+
+
+def _scalar(text: str) -> str:
+    """``text`` as a YAML scalar (quoted only when it must be)."""
+    return yaml.safe_dump(text, allow_unicode=True, width=1000).removesuffix("\n...\n").strip()
+
+
+def template_files() -> list[Path]:
+    return sorted(p for p in TEMPLATES.rglob("*") if p.is_file())
+
+
+def create_office(root: Path, office_id: str, name: str | None, kind: str) -> list[Path]:
+    """Write ``content/offices/<office_id>/`` from the templates; the files written.
+
+    The caller has checked the id and that the folder does not exist yet.
+    """
+    folder = root / "content" / "offices" / office_id
+    written = []
+    for template in template_files():
+        target = folder / template.relative_to(TEMPLATES)
+        kind_of_file = "office" if template.name == "office.yml" else "item"
+        text = template.read_text(encoding="utf-8")
+        text = (text.replace("@NAME@", _scalar(name or NAME_PLACEHOLDER)).replace("@KIND@", kind)
+                .replace("@SCHEMA@", schema_line(kind_of_file, target, root) or ""))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text.lstrip("\n"), encoding="utf-8", newline="\n")
+        written.append(target)
+    return written
