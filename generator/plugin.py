@@ -26,7 +26,6 @@ from .site.offline import needed_theme_file, neutralise_urls
 from .site.pages import NAV_MAX_OFFICES
 
 log = logging.getLogger("mkdocs.plugins.gongkai")
-logging.getLogger("jieba").setLevel(logging.WARNING)  # no dictionary-loading chatter
 
 
 class DateOption(c.BaseConfigOption[dt.date]):
@@ -49,6 +48,7 @@ class GongkaiConfig(base.Config):
 
 class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     def on_config(self, config):
+        logging.getLogger("jieba").setLevel(logging.WARNING)  # no dictionary-loading chatter
         docs = Path(config.docs_dir)
         root = docs.parent
         if docs.name != "content" or not is_project(root):

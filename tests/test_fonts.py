@@ -17,6 +17,7 @@ from generator.content.fonts import (
     covered_codepoints,
     face_index,
     missing_characters,
+    single_face_file,
 )
 
 RARE = "\U0002B820"  # 𫠠, CJK Extension C: a real name character Noto Sans CJK lacks
@@ -148,11 +149,7 @@ def test_a_project_font_adds_the_rare_character(tmp_path):
 
 
 def test_collection_face_is_the_board_family(tmp_path):
-    jp = TTFont(str(build_font(tmp_path / "jp.ttf", "A", family="Noto Sans CJK JP")))
-    sc = TTFont(str(build_font(tmp_path / "sc.ttf", "AB", family="Noto Sans CJK SC")))
-    collection = TTCollection()
-    collection.fonts = [jp, sc]
-    collection.save(str(tmp_path / "pair.ttc"))
+    jp_sc_collection(tmp_path)
     assert face_index(tmp_path / "pair.ttc") == 1
     assert covered_codepoints([tmp_path / "pair.ttc"]) == {ord("A"), ord("B")}
 
@@ -165,6 +162,46 @@ def test_other_collections_use_their_first_face(tmp_path):
     collection.save(str(tmp_path / "pair.ttc"))
     assert face_index(tmp_path / "pair.ttc") == 0
     assert covered_codepoints([tmp_path / "pair.ttc"]) == {ord("A")}
+
+
+def jp_sc_collection(tmp_path: Path) -> Path:
+    jp = TTFont(str(build_font(tmp_path / "jp.ttf", "A", family="Noto Sans CJK JP")))
+    sc = TTFont(str(build_font(tmp_path / "sc.ttf", "AB", family="Noto Sans CJK SC")))
+    collection = TTCollection()
+    collection.fonts = [jp, sc]
+    collection.save(str(tmp_path / "pair.ttc"))
+    return tmp_path / "pair.ttc"
+
+
+def test_single_face_file_holds_the_board_face(tmp_path, monkeypatch):
+    face = single_face_file(jp_sc_collection(tmp_path))
+    assert face.parent == tmp_path / "cache" / "gongkai"
+    font = TTFont(str(face))
+    assert font["name"].getDebugName(1) == "Noto Sans CJK SC"
+    assert set(font.getBestCmap()) == {ord("A"), ord("B")}
+    first = face.read_bytes()
+    face.unlink()
+    assert single_face_file(tmp_path / "pair.ttc").read_bytes() == first  # the same bytes every run
+    monkeypatch.setattr(fonts, "TTCollection", lambda *a, **k: pytest.fail("extracted again"))
+    assert single_face_file(tmp_path / "pair.ttc") == face
+
+
+def test_single_face_file_of_a_plain_font_is_the_font(tmp_path):
+    font = build_font(tmp_path / "f.ttf", "A")
+    assert single_face_file(font) == font
+
+
+def test_single_face_file_without_a_writable_cache(tmp_path, monkeypatch):
+    (tmp_path / "blocker").write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "blocker"))
+    face = single_face_file(jp_sc_collection(tmp_path))
+    assert TTFont(str(face))["name"].getDebugName(1) == "Noto Sans CJK SC"
+
+
+def test_noto_single_face_is_simplified_chinese():
+    regular = default_fonts()[0]
+    face = single_face_file(regular)
+    assert TTFont(str(face), lazy=True)["name"].getDebugName(6) == "NotoSansCJKsc-Regular"
 
 
 # --- errors -------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
-from .build import DEFAULT_CONFIG
-from .common import add_project_arguments, is_project, load_or_exit
+from .build import DEFAULT_CONFIG, _midnight
+from .common import add_project_arguments, load_or_exit
 
 HELP = "本地预览网站，修改内容后自动刷新（http://127.0.0.1:8000/）"
 
@@ -23,7 +23,7 @@ def run(args) -> int:
         return code
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.date:  # the plugin reads the build date from here when none is configured
-        os.environ["SOURCE_DATE_EPOCH"] = args.date.strftime("%s")
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(_midnight(args.date)))
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort
 

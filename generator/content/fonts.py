@@ -6,20 +6,21 @@ check and the board renderer use the same list, so a character the check
 passes prints. Reading a 20 MB collection takes a few tenths of a second, so
 coverage is cached in memory and on disk, keyed by file path, size and mtime.
 
-In a collection (.ttc) the face that counts is :func:`face_index`. WeasyPrint
-takes face 0 of a collection given by ``url()`` (Japanese glyph forms in
-NotoSansCJK-*.ttc), so renderers name the default family, ``font-family:
-"Noto Sans CJK SC"``, and give project fonts by file. All faces of Noto Sans
-CJK map the same code points.
+In a collection (.ttc) the face that counts is :func:`face_index`: Noto Sans
+CJK SC's (all faces of Noto Sans CJK map the same code points, with Chinese,
+Japanese or Korean glyph forms). WeasyPrint's ``url()`` takes face 0 of a
+collection, the Japanese one, so renderers give it :func:`single_face_file`.
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
 import shutil
 import subprocess
+import tempfile
 import unicodedata
 import zlib
 from functools import lru_cache
@@ -129,13 +130,59 @@ def _needs_glyph(char: str) -> bool:
     return unicodedata.category(char) not in ("Cc", "Cf")
 
 
-def _font_info(path: Path) -> tuple[int, frozenset[int]]:
-    """(face index, code points) of a font file, from memory, disk cache or the file."""
+def single_face_file(path: Path) -> Path:
+    """A font file holding only the face that counts: ``path`` itself unless it is a collection.
+
+    The face is copied out of the collection once, into the cache folder (a
+    temporary folder for this process when that cannot be written); the copy
+    is the same bytes on every run.
+    """
+    index = face_index(path)
+    if not _is_collection(path):
+        return path
+    name = f"face-{_key_digest(_file_key(path))}-{index}.otf"
+    for folder in (_cache_dir(), _temp_dir()):
+        target = folder / name
+        if target.is_file():
+            return target
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f"{name}.{os.getpid()}.tmp")
+            faces = TTCollection(str(path), recalcTimestamp=False, recalcBBoxes=False).fonts
+            faces[index].save(str(tmp))
+            os.replace(tmp, target)
+            return target
+        except OSError:
+            continue
+    raise FontError(path, "no folder to write the font face to")
+
+
+@lru_cache(maxsize=1)
+def _temp_dir() -> Path:
+    folder = tempfile.TemporaryDirectory(prefix="gongkai-fonts-")
+    atexit.register(folder.cleanup)
+    return Path(folder.name)
+
+
+def _is_collection(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(4) == b"ttcf"
+    except OSError as e:
+        raise FontError(path, e.strerror or "cannot be read") from None
+
+
+def _file_key(path: Path) -> tuple[str, int, int]:
     try:
         stat = path.stat()
     except OSError as e:
         raise FontError(path, e.strerror or "not found") from None
-    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    return str(path.resolve()), stat.st_size, stat.st_mtime_ns
+
+
+def _font_info(path: Path) -> tuple[int, frozenset[int]]:
+    """(face index, code points) of a font file, from memory, disk cache or the file."""
+    key = _file_key(path)
     info = _memory.get(key)
     if info is None:
         cache_file = _cache_dir() / f"font-{_key_digest(key)}.json.z"
@@ -149,9 +196,7 @@ def _font_info(path: Path) -> tuple[int, frozenset[int]]:
 
 def _read_font(path: Path) -> tuple[int, frozenset[int]]:
     try:
-        with open(path, "rb") as f:
-            collection = f.read(4) == b"ttcf"
-        if collection:
+        if _is_collection(path):
             faces = TTCollection(str(path), lazy=True).fonts
             families = [f["name"].getDebugName(1) or "" for f in faces]
             index = families.index(BOARD_FAMILY) if BOARD_FAMILY in families else 0

@@ -24,7 +24,7 @@ from ..model import (
 from . import rules
 from .fonts import board_font_files, covered_codepoints
 from .schema import BOARD, BOARD_SIZES, CSV_HEADERS, OFFICE, REVIEW, ROWS_FIELD, SITE, Field, item_fields
-from .source import compose_yaml, csv_rows, read_text, scalar, split_front_matter
+from .source import compose_yaml, csv_rows, read_text, split_front_matter
 from .textscan import TextScanner
 from .validate import Reader, suggestion
 
@@ -253,11 +253,9 @@ class ProjectLoader:
         public = [(source_offset + v.start_mark.index, source_offset + v.end_mark.index)
                   for k, v in node.value if getattr(k, "value", None) == "objection_phone"]
         self.scanner.scan(rel, text, phones=subsidy, public_spans=public, glyphs=printed)
-        rows_node = self.rows_from(values, item_type, path, reader, printed)
-        if rows_node is not None:
-            target = ROWS_FIELD[item_type]
-            spec = next(f for f in fields if f.name == target)
-            values[target] = reader.value(rows_node, spec, (target,))
+        rows = self.rows_from(values, item_type, path, reader, printed)
+        if rows is not None:
+            values[ROWS_FIELD[item_type]] = rows
         if item_type is None:
             return None
         item = self.build_item(path.stem, office_id, quarter, item_type, values, body, rel, reader, site)
@@ -274,8 +272,8 @@ class ProjectLoader:
         return None
 
     def rows_from(self, values: dict, item_type: str | None, path: Path, reader: Reader,
-                  printed: bool) -> yaml.Node | None:
-        """The node tree of a ``rows_from`` CSV, shaped like the field it fills."""
+                  printed: bool) -> list | None:
+        """The validated rows of a ``rows_from`` CSV, shaped like the field they fill."""
         name = values.get("rows_from")
         if not name or item_type is None:
             return None
@@ -297,11 +295,13 @@ class ProjectLoader:
         if text is None:
             return None
         self.scanner.scan(rel, text, phones=item_type == "subsidy-list", glyphs=printed)
-        rows = csv_rows(text, rel)
+        rows = csv_rows(text)
         if not rows:
             self.report.error(Location(rel), "empty-file")
             return None
         (header_line, header), records = rows[0], rows[1:]
+        for i, (line, _) in enumerate(records):
+            reader.locations[(target, i)] = Location(rel, line, 1)
         if item_type == "table":
             columns = [cell for cell, _ in header]
             declared = values.get("columns")
@@ -309,23 +309,17 @@ class ProjectLoader:
                 self.report.error(Location(rel, header_line, 1), "csv-header",
                                   column=",".join(columns), hint="", choices=",".join(declared))
             values["columns"] = declared or columns
-            mark = header[0][1]
-            return yaml.SequenceNode("tag:yaml.org,2002:seq", [
-                yaml.SequenceNode("tag:yaml.org,2002:seq", [scalar(c, m) for c, m in cells], cells[0][1], cells[0][1])
-                for _, cells in records
-            ], mark, mark)
+            return [[cell for cell, _ in cells] for _, cells in records]
         keys = self.csv_keys(header, rel)
         if keys is None:
             return None
-        mark = header[0][1]
-        mappings = []
-        for _, cells in records:
-            pairs = [
-                (scalar(key, m), scalar(cell, m))
-                for key, (cell, m) in zip(keys, cells) if key
-            ]
-            mappings.append(yaml.MappingNode("tag:yaml.org,2002:map", pairs, cells[0][1], cells[0][1]))
-        return yaml.SequenceNode("tag:yaml.org,2002:seq", mappings, mark, mark)
+        spec = next(f for f in item_fields(item_type) if f.name == target).item.fields
+        return reader.records(
+            [(Location(rel, line, 1),
+              [(key, cell, Location(rel, mark.line + 1, mark.column + 1))
+               for key, (cell, mark) in zip(keys, cells) if key])
+             for line, cells in records],
+            spec, (target,))
 
     def csv_keys(self, header, rel: str) -> list[str | None] | None:
         """Map CSV headers (English or Chinese) to field names."""

@@ -2,8 +2,8 @@
 
 YAML is composed, not constructed: scalars keep the exact text the clerk
 wrote (so ``12.30`` stays ``12.30`` and ``0371…`` keeps its zero) and every
-node knows its line and column. CSV rows and front matter become the same
-nodes, so one validator serves all three.
+node knows its line and column. Front matter is composed the same way;
+CSV files become rows of cells with their positions.
 """
 
 from __future__ import annotations
@@ -22,26 +22,20 @@ from .encoding import decode_utf8
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _COMMA = re.compile(",")
 NULL_TAG = "tag:yaml.org,2002:null"
-STR_TAG = "tag:yaml.org,2002:str"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*$\r?\n?", re.S | re.M)
 
 
 @dataclass(frozen=True)
 class Mark:
-    """A node position in any file; ``path`` overrides the reader's file."""
+    """Where a CSV cell starts (0-based, as PyYAML marks)."""
 
-    path: str
-    line: int  # 0-based, as PyYAML
+    line: int
     column: int
-    index: int = 0
 
 
-def location(node: yaml.Node, default_path: str, line_offset: int = 0) -> Location:
+def location(node: yaml.Node, path: str, line_offset: int = 0) -> Location:
     mark = node.start_mark
-    path = getattr(mark, "path", None)
-    if path:
-        return Location(path, mark.line + 1, mark.column + 1)
-    return Location(default_path, mark.line + 1 + line_offset, mark.column + 1)
+    return Location(path, mark.line + 1 + line_offset, mark.column + 1)
 
 
 def read_text(data: bytes, path: str, report: Report) -> str | None:
@@ -92,7 +86,7 @@ def _cell_starts(line: str) -> list[int]:
     return starts
 
 
-def csv_rows(text: str, path: str) -> list[tuple[int, list[tuple[str, Mark]]]]:
+def csv_rows(text: str) -> list[tuple[int, list[tuple[str, Mark]]]]:
     """Non-empty CSV records as ``(line, [(cell, mark)])``; line is 1-based."""
     lines = text.splitlines()
     reader = csv.reader(io.StringIO(text))
@@ -108,11 +102,6 @@ def csv_rows(text: str, path: str) -> list[tuple[int, list[tuple[str, Mark]]]]:
         cells = []
         for i, cell in enumerate(record):
             col = starts[i] if i < len(starts) else len(raw)
-            cells.append((cell.strip(), Mark(path, line - 1, col)))
+            cells.append((cell.strip(), Mark(line - 1, col)))
         out.append((line, cells))
     return out
-
-
-def scalar(value: str, mark: Mark) -> yaml.ScalarNode:
-    """A string node standing for a CSV cell (an empty cell is null)."""
-    return yaml.ScalarNode(STR_TAG if value else NULL_TAG, value, mark, mark, style='"' if value else None)

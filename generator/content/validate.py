@@ -126,11 +126,30 @@ class Reader:
     # --- scalars --------------------------------------------------------
 
     def scalar(self, node: yaml.ScalarNode, f: Field, path: tuple) -> Any:
-        text = node.value.strip()
+        if f.kind == "text":
+            return node.value
+        return self.convert(node.value.strip(), f, path, lambda: self.where(node))
+
+    def records(self, rows, fields: tuple[Field, ...], path: tuple) -> list[dict[str, Any]]:
+        """Validate CSV records ``[(location, [(key, text, location)])]`` as a list of objects."""
+        out = []
+        for i, (row_where, cells) in enumerate(rows):
+            record = {}
+            for key, text, where in cells:
+                f = next((f for f in fields if f.name == key), None)
+                if f is not None and text:
+                    record[key] = self.convert(text, f, path + (i, key), lambda w=where: w)
+            for f in fields:
+                if f.required and f.name not in record:
+                    self.report.error(row_where, "missing-field", field=self._name(path + (i, f.name)))
+            out.append(record)
+        return out
+
+    def convert(self, text: str, f: Field, path: tuple, where) -> Any:
+        """Typed value of scalar ``text``; ``where()`` locates it when a problem is reported."""
         if f.kind in ("string", "text", "phone"):
-            return node.value if f.kind == "text" else text
-        where = lambda: self.where(node)  # noqa: E731 - only needed when reporting
-        name = lambda: self._name(path)  # noqa: E731
+            return text
+        name = lambda: self._name(path)  # noqa: E731 - only needed when reporting
         if f.kind == "choice":
             if text in f.choices:
                 return text
@@ -147,7 +166,8 @@ class Reader:
                 return True
             if text in _FALSE:
                 return False
-            self._wrong_type(node, path, "bool")
+            self.report.error(where(), "wrong-type", field=name(), expected=type_name("bool", self.report.language),
+                              actual=text)
             return None
         if f.kind == "int":
             if _INT.match(text):
