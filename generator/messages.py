@@ -165,9 +165,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "missing-glyph": {
         "zh": "公开栏字体缺少字符“{char}”（U+{codepoint}），打印时会变成方框；"
-              "请在 site.yml 的 fonts 中加入含此字的字体文件，或改用常用字",
+              "请在 site.yml 的 fonts 中加入含此字的字体文件（如 Debian 的 fonts-babelstone-han），或改用常用字",
         "en": "the board font has no glyph for '{char}' (U+{codepoint}); it would print as a box. "
-              "Add a font file that has it under fonts in site.yml, or use another character",
+              "Add a font file that has it under fonts in site.yml (e.g. Debian's fonts-babelstone-han), "
+              "or use another character",
     },
     "no-board-font": {
         "zh": "找不到公开栏字体（Noto Sans CJK），无法检查生僻字；请安装 fonts-noto-cjk",
@@ -176,6 +177,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "draft-panel": {
         "zh": "栏目 {panel} 引用的是草稿，公开栏上不会印出",
         "en": "panel {panel} names a draft; it will not be printed",
+    },
+    "bad-font": {
+        "zh": "无法读取字体文件 {file}：{reason}",
+        "en": "cannot read font file {file}: {reason}",
     },
     "missing-font": {
         "zh": "找不到字体文件 {file}",

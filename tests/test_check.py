@@ -365,3 +365,12 @@ def BASE_FINANCE() -> str:
 
 def BASE_LOW_INCOME() -> str:
     return textwrap.dedent(BASE_FILES[LOW_INCOME])
+
+
+def test_project_font_that_is_missing_or_not_a_font(tmp_path):
+    root = with_files(tmp_path, {
+        "content/site.yml": "title: 测试\nurl: https://x.example/\nsupervision_phone: '12345'\n"
+                            "fonts:\n  - fonts/missing.ttf\n  - fonts/broken.ttf\n",
+        "fonts/broken.ttf": b"not a font",
+    })
+    assert codes(root) == [("content/site.yml", 5, "missing-font"), ("content/site.yml", 6, "bad-font")]

@@ -52,6 +52,16 @@ def build_font(path: Path, chars: str, family: str = "Test Rare") -> Path:
     return path
 
 
+def jp_sc_collection(tmp_path: Path) -> Path:
+    """A collection like NotoSansCJK-*.ttc: a Japanese face first, the board face second."""
+    jp = TTFont(str(build_font(tmp_path / "jp.ttf", "A", family="Noto Sans CJK JP")))
+    sc = TTFont(str(build_font(tmp_path / "sc.ttf", "AB", family="Noto Sans CJK SC")))
+    collection = TTCollection()
+    collection.fonts = [jp, sc]
+    collection.save(str(tmp_path / "pair.ttc"))
+    return tmp_path / "pair.ttc"
+
+
 def default_fonts() -> list[Path]:
     return board_font_files(Path("/nonexistent-project"), [])
 
@@ -162,15 +172,6 @@ def test_other_collections_use_their_first_face(tmp_path):
     collection.save(str(tmp_path / "pair.ttc"))
     assert face_index(tmp_path / "pair.ttc") == 0
     assert covered_codepoints([tmp_path / "pair.ttc"]) == {ord("A")}
-
-
-def jp_sc_collection(tmp_path: Path) -> Path:
-    jp = TTFont(str(build_font(tmp_path / "jp.ttf", "A", family="Noto Sans CJK JP")))
-    sc = TTFont(str(build_font(tmp_path / "sc.ttf", "AB", family="Noto Sans CJK SC")))
-    collection = TTCollection()
-    collection.fonts = [jp, sc]
-    collection.save(str(tmp_path / "pair.ttc"))
-    return tmp_path / "pair.ttc"
 
 
 def test_single_face_file_holds_the_board_face(tmp_path, monkeypatch):

@@ -80,6 +80,8 @@ def finish(pdf: pydyf.PDF, sheet: Sheet | None) -> None:
 def _object(pdf: pydyf.PDF, reference):
     if not reference:
         return None
+    if isinstance(reference, bytes):
+        reference = reference.decode()
     number = int(str(reference).split()[0])
     return pdf.objects[number]
 

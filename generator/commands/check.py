@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..content import load_project
+from ..content.history import check_history
 from ..messages import render
 from .common import add_project_arguments, build_date, is_project, print_report
 
@@ -19,6 +20,8 @@ def run(args) -> int:
     if not is_project(args.dir):
         print(render("no-project", "zh", path=args.dir), file=sys.stderr)
         return 2
-    project, report = load_project(args.dir, build_date(args))
+    today = build_date(args)
+    project, report = load_project(args.dir, today)
+    check_history(project, report, args.dir, today)
     print_report(report)
     return 1 if report.has_errors() else 0

@@ -22,7 +22,7 @@ from ..model import (
     ID_PATTERN, Board, Correction, Item, Location, Office, PanelRef, Project, Quarter, Review, Site,
 )
 from . import rules
-from .fonts import board_font_files, covered_codepoints
+from .fonts import FontError, board_font_files, covered_codepoints
 from .schema import BOARD, BOARD_SIZES, CSV_HEADERS, OFFICE, REVIEW, ROWS_FIELD, SITE, Field, item_fields
 from .source import compose_yaml, csv_rows, read_text, split_front_matter
 from .textscan import TextScanner
@@ -51,7 +51,8 @@ class ProjectLoader:
         self.today = today
         self.report = Report()
         self.broken: set[tuple[str, str]] = set()
-        self.site_text = ""  # (office, panel key) of items that failed to load
+        self.site_text = ""
+        self.font_locations: dict[int, Location] = {}  # (office, panel key) of items that failed to load
 
     # --- helpers ------------------------------------------------------------
 
@@ -73,7 +74,7 @@ class ProjectLoader:
 
     def load(self) -> tuple[Project, Report]:
         site = self.load_site()
-        self.scanner = TextScanner(self.report, self.board_font_coverage(site))
+        self.scanner = TextScanner(self.report, self.board_font_coverage(site, self.font_locations))
         self.scanner.scan("content/site.yml", self.site_text)
         project = Project(self.root, site)
         offices_dir = self.root / "content" / "offices"
@@ -116,13 +117,25 @@ class ProjectLoader:
             site.categories = [c for c in values["categories"] if c]
         site.fonts = [f for f in values.get("fonts") or [] if f]
         for i, font in enumerate(site.fonts):
+            self.font_locations[i] = reader.locations.get(("fonts", i), Location(self.rel(path)))
             if not (self.root / font).is_file():
-                self.report.error(reader.locations.get(("fonts", i), Location(self.rel(path))),
-                                  "missing-font", file=font)
+                self.report.error(self.font_locations[i], "missing-font", file=font)
         return site
 
-    def board_font_coverage(self, site: Site) -> frozenset[int] | None:
-        files = board_font_files(self.root, [f for f in site.fonts if (self.root / f).is_file()])
+    def board_font_coverage(self, site: Site, fonts_at: dict[int, Location] | None = None) -> frozenset[int] | None:
+        """Code points the board fonts cover; a font file that cannot be read is reported."""
+        usable = []
+        for i, font in enumerate(site.fonts):
+            path = self.root / font
+            if not path.is_file():
+                continue  # reported as missing-font by load_site
+            try:
+                covered_codepoints([path])
+                usable.append(font)
+            except FontError as exc:
+                where = (fonts_at or {}).get(i, Location("content/site.yml"))
+                self.report.error(where, "bad-font", file=font, reason=exc.reason)
+        files = board_font_files(self.root, usable)
         if not files:
             self.report.warning(Location("content/site.yml"), "no-board-font")
             return None

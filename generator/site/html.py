@@ -63,8 +63,6 @@ def table_html(table: Table, *, table_id: str | None = None, first_cell_links: l
 
     ident = f' id="{escape(table_id)}"' if table_id else ""
     lines = [f'<div class="gk-table">', f"<table{ident}>"]
-    if table.title:
-        lines.append(f"<caption>{escape(table.title)}</caption>")
     lines.append("<thead><tr>" + "".join(
         f"<th{cls(i)}>{escape(c)}</th>" for i, c in enumerate(table.columns)) + "</tr></thead>")
     lines.append("<tbody>")
@@ -84,7 +82,6 @@ def table_html(table: Table, *, table_id: str | None = None, first_cell_links: l
     lines.append("</table>")
     lines.append("</div>")
     if csv_href:
-        lines.append("")
         lines.append(f'<p class="gk-download">{a(csv_href, label(language, "download_csv"), download="")}</p>')
     return "\n".join(lines)
 

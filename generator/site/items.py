@@ -37,70 +37,73 @@ def item_page(ctx: Context, office: Office, item: Item) -> tuple[Page, list[Down
     if item.quarter is not None:
         crumbs.append((rel(path, urls.quarter_path(office.id, item.quarter)), str(item.quarter)))
     blocks = [breadcrumb(crumbs, lang), f"# {md_text(item.title)}"]
-    expired = item.is_expired(ctx.on)
-    blocks.append(facts([
+    about = [
         (label(lang, "type"), type_name(lang, item.type)),
         (label(lang, "category"), item.category or ""),
         (label(lang, "published"), item.published.isoformat() if item.published else ""),
         (label(lang, "window"), window_text(item, lang)),
-    ]))
-    if expired:
+    ]
+    if item.is_expired(ctx.on):
+        blocks.append(facts(about))
         blocks.append(f'<p class="gk-expired">{escape(label(lang, "expired"))}</p>')
         return Page(path, item.title, "\n\n".join(blocks)), []
 
+    blocks.append(facts(about + _facts(ctx, item)))
     downloads: list[Download] = []
-    blocks.extend(_lead(ctx, item))
-    for table in item_tables(item, lang, on=ctx.on):
+    tables = item_tables(item, lang, on=ctx.on)
+    if item.type == "finance":
+        blocks.append(bar_chart([(t.title, [(row[0], row[1]) for row in t.rows]) for t in tables],
+                                item.title))
+    for table in tables:
         if table.title and table.title != item.title:
             blocks.append(f"## {md_text(table.title)}")
-        if item.type == "procedure" and table.name == "steps" and item.fields.get("steps"):
-            blocks.append(flow_chart(item.fields["steps"], label(lang, "steps")))
-        if item.type == "subsidy-list":
-            blocks.append(_filter(table, lang))
         download = Download(download_path(item, table), table_csv(table))
         downloads.append(download)
-        blocks.append(table_html(table, table_id=f"t-{table.name}", language=lang,
-                                 csv_href=rel(path, download.path)))
+        shown = table_html(table, table_id=f"t-{table.name}", language=lang,
+                           csv_href=rel(path, download.path))
+        if item.type == "procedure" and table.name == "steps":
+            blocks.append(flow_chart(item.fields.get("steps") or [], label(lang, "steps")))
+            shown = (f'<details class="gk-steps"><summary>{escape(label(lang, "steps_text"))}</summary>\n'
+                     f"{shown}\n</details>")
+        elif item.type == "subsidy-list":
+            blocks.append(_filter(table, lang))
+        blocks.append(shown)
     if item.body.strip():
         blocks.append(item.body.strip())
     blocks.extend(_accountability(ctx, item))
     return Page(path, item.title, "\n\n".join(blocks)), downloads
 
 
-def _lead(ctx: Context, item: Item) -> list[str]:
-    """What comes before the tables: the type's key facts and charts."""
+def _facts(ctx: Context, item: Item) -> list[tuple[str, str]]:
+    """The type's key facts, shown under the title: the six elements of a procedure,
+    a finance report's totals, a subsidy list's programme and counts."""
     lang, f = ctx.language, item.fields
     if item.type == "procedure":
-        return [f"## {md_text(label(lang, 'six'))}", facts([
-            (label(lang, "item_name"), item.title),
+        return [
             (label(lang, "basis"), item.basis or ""),
             (label(lang, "conditions"), f.get("conditions") or ""),
             (label(lang, "time_limit"), f.get("time_limit") or ""),
             (label(lang, "fee"), f.get("fee") or ""),
             (label(lang, "place"), f.get("place") or ""),
             (label(lang, "enquiry_phone"), f.get("phone") or ""),
-        ])]
+        ]
     if item.type == "finance":
-        tables = item_tables(item, lang, on=ctx.on)
-        groups = [(t.title, [(row[0], row[1]) for row in t.rows]) for t in tables]
-        totals = [(label(lang, f"{t.name}_total"), t.footer[1]) for t in tables]
-        return [facts([
+        return [
             (label(lang, "finance_period"), f.get("period") or ""),
             (label(lang, "money_unit"), f.get("unit") or ""),
-            *((name, cell_text(value)) for name, value in totals),
-        ]), f"## {md_text(label(lang, 'chart'))}", bar_chart(groups, item.title)]
+            *((label(lang, f"{t.name}_total"), cell_text(t.footer[1]))
+              for t in item_tables(item, lang, on=ctx.on)),
+        ]
     if item.type == "subsidy-list":
         people = f.get("recipients") or []
-        return [facts([
+        return [
             (label(lang, "program"), f.get("program") or ""),
             (label(lang, "money_unit"), f.get("unit") or ""),
             (label(lang, "objection_phone"), f.get("objection_phone") or ""),
             (label(lang, "households"), str(len(people))),
             (label(lang, "persons"), str(sum(p.get("persons") or 1 for p in people))),
-        ])]
-    if item.basis:
-        return [facts([(label(lang, "basis"), item.basis)])]
-    return []
+        ]
+    return [(label(lang, "basis"), item.basis or "")]
 
 
 def _filter(table: Table, lang: str) -> str:

@@ -41,7 +41,7 @@ def write_import(to: Path, item_type: str, imported: Imported, title: str, root:
         text, todo = new_item(to, item_type, imported, title, root)
         _write(to, text)
         return todo
-    text = to.read_text(encoding="utf-8-sig")
+    text = to.read_bytes().decode("utf-8-sig")
     data = yaml.safe_load(text) or {}
     found = data.get("type") if isinstance(data, dict) else None
     if found != item_type:
@@ -71,11 +71,12 @@ def new_item(to: Path, item_type: str, imported: Imported, title: str,
 
 
 def _update(lines: list[str], item_type: str, imported: Imported) -> list[str]:
-    anchor = "title"
-    for key in DATA_FIELDS[item_type]:
+    """Replace the data blocks; a new one goes before the next data block (or at the end)."""
+    following = None
+    for key in reversed(DATA_FIELDS[item_type]):
         if key in imported.fields:
-            lines = yamltext.replace(lines, key, dump_lines(key, imported.fields[key]), after=anchor)
-            anchor = key
+            lines = yamltext.replace(lines, key, dump_lines(key, imported.fields[key]), before=following)
+            following = key
         elif key != "unit":
             lines = yamltext.remove(lines, key)
     return lines

@@ -154,7 +154,7 @@ def roll_office(office_dir: Path, source: Quarter, target: Quarter, root: Path) 
         if path.suffix not in (".yml", ".md") or not path.is_file():
             continue
         markdown = path.suffix == ".md"
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")
         new_text, notes = roll_text(text, markdown, source, target)
         item = RolledItem(path, target_dir / path.name)
         item.target.write_text(new_text, encoding="utf-8", newline="")

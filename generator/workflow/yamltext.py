@@ -56,16 +56,19 @@ def remove(lines: list[str], key: str) -> list[str]:
     return lines[:block.start] + lines[block.end:]
 
 
-def replace(lines: list[str], key: str, new: list[str], after: str | None = None) -> list[str]:
+def replace(lines: list[str], key: str, new: list[str], after: str | None = None,
+            before: str | None = None) -> list[str]:
     """Put ``new`` (whole lines, key included) in place of ``key``'s block.
 
-    A missing key goes after the block of ``after`` when given, else at the end.
+    A missing key goes before the block of ``before``, or after the block of
+    ``after``, when that exists; else at the end.
     """
     block = find(lines, key)
     if block is not None:
         return lines[:block.start] + new + lines[block.end:]
+    ahead = find(lines, before) if before else None
     anchor = find(lines, after) if after else None
-    at = anchor.end if anchor else len(lines)
+    at = ahead.start if ahead else anchor.end if anchor else len(lines)
     return lines[:at] + new + lines[at:]
 
 
