@@ -14,6 +14,7 @@ from . import __version__
 
 # Sub-command name -> module under generator.commands.
 COMMANDS = {
+    "boards": "boards",
     "build": "build",
     "check": "check",
     "import": "import_",

@@ -47,6 +47,8 @@ class GongkaiConfig(base.Config):
 
 
 class GongkaiPlugin(BasePlugin[GongkaiConfig]):
+    loaded = None  # (project, date) handed over by `gongkai build`, which already reported problems
+
     def on_config(self, config):
         logging.getLogger("jieba").setLevel(logging.WARNING)  # no dictionary-loading chatter
         docs = Path(config.docs_dir)
@@ -56,12 +58,15 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
                               + " (docs_dir must be the project's content/ folder)")
         if not config.use_directory_urls:
             raise PluginError("gongkai needs use_directory_urls: true (its URLs are a public contract)")
-        on = build_date(SimpleNamespace(date=self.config.date))
-        project, report = load_project(root, on)
-        for diagnostic in report.sorted():
-            (log.error if diagnostic.severity == "error" else log.warning)(diagnostic.format())
-        if report.has_errors():
-            raise PluginError(report.summary())
+        if self.loaded is not None:
+            project, on = self.loaded
+        else:
+            on = build_date(SimpleNamespace(date=self.config.date))
+            project, report = load_project(root, on)
+            for diagnostic in report.sorted():
+                (log.error if diagnostic.severity == "error" else log.warning)(diagnostic.format())
+            if report.has_errors():
+                raise PluginError(report.summary())
         self.root = root
         self.boards_dir = Path(self.config.boards_dir) if self.config.boards_dir else None
         self.assets = board_assets(self.boards_dir)

@@ -374,3 +374,21 @@ def test_project_font_that_is_missing_or_not_a_font(tmp_path):
         "fonts/broken.ttf": b"not a font",
     })
     assert codes(root) == [("content/site.yml", 5, "missing-font"), ("content/site.yml", 6, "bad-font")]
+
+
+def test_empty_csv_cell_and_unreadable_csv_have_no_follow_on_errors(tmp_path):
+    csv_path = "content/offices/test-town/quarters/2026-Q4/list.csv"
+    item = BASE_LOW_INCOME().split("recipients:")[0] + "rows_from: list.csv\ntotal_amount: 600\n" + REVIEW
+    root = with_files(tmp_path, {LOW_INCOME: item, csv_path: "姓名,村组,人数,金额\n张三,一组,2,\n"})
+    found = diagnostics(root)
+    assert [(d.path, d.line, d.col, d.code) for d in found] == [(csv_path, 2, 9, "missing-field")]
+    assert "recipients[1].amount" in found[0].message
+    root = with_files(tmp_path, {csv_path: "姓名,村组,人数,金额\n张三,一组,2,600\n".encode("gbk")})
+    assert [c for _, _, c in codes(root)] == ["not-utf8"]
+
+
+def test_mixed_units_names_the_cell_like_other_messages(tmp_path):
+    text = BASE_LOW_INCOME().replace("amount: 300}", "amount: 0.03万元}")
+    found = diagnostics(with_files(tmp_path, {LOW_INCOME: text}))
+    assert [(d.line, d.code) for d in found] == [(9, "mixed-units")]
+    assert "recipients[2].amount" in found[0].message

@@ -181,3 +181,27 @@ def test_project_in_a_subfolder_of_the_repository(tmp_path):
     edit(project, ITEM, "amount: 300.00", "amount: 350.00")
     commit(tmp_path, "2026-10-15")
     assert [d.code for d in history(project)] == ["unrecorded-change"]
+
+
+def test_a_report_published_after_its_quarter_may_change_until_published(repo):
+    edit(repo, ITEM, "published: 2026-07-10", "published: 2026-10-12")
+    edit(repo, ITEM, "approved_on: 2026-07-09", "approved_on: 2026-10-11")
+    commit(repo, "2026-10-08")  # the Q3 report is still being prepared in October
+    assert history(repo) == []
+    edit(repo, ITEM, "amount: 300.00", "amount: 350.00")
+    commit(repo, "2026-10-20")  # after publication it is a public record
+    assert [d.code for d in history(repo)] == ["unrecorded-change"]
+
+
+def test_messages_in_english(repo):
+    (repo / "content/site.yml").write_text(textwrap.dedent(FILES["content/site.yml"]) + "language: en\n",
+                                           encoding="utf-8")
+    commit(repo, "2026-08-11")
+    edit(repo, "content/offices/town/quarters/2026-Q3/list.csv", "620", "650")
+    project, report = load_project(repo, TODAY)
+    out = Report("en")
+    check_history(project, out, repo, TODAY)
+    assert [d.message for d in out.sorted()] == [
+        "this item belongs to 2026-Q3, a public record since 2026-09-30, but its data file list.csv "
+        "was changed on 2026-11-21 (not yet committed) without a correction: add an entry under "
+        "corrections dated 2026-11-21 or later, saying what changed and why"]

@@ -19,9 +19,11 @@ import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import weasyprint
+from PIL import ImageCms
 
 from .. import __version__, urls
 from ..content.fonts import FontError, board_font_files, covered_codepoints
@@ -113,8 +115,8 @@ def build_boards(project: Project, out_dir: Path, *, quarter: Quarter | None = N
     if report.has_errors():
         raise ContentError(report)
 
-    faces = font_faces(font_files, len(site.fonts))
     cache_dir = Path(cache_dir) if cache_dir else project.root / CACHE_DIR
+    faces = font_faces(font_files, len(site.fonts), cache_dir)
     identity = _renderer_identity(font_files)
     board_jobs = [_board_job(board_document(e, site, faces), e, tile, cache_dir, identity) for e in editions]
     booklet_jobs = [_booklet_job(office, q, items, site, faces, cache_dir, identity)
@@ -138,12 +140,17 @@ def build_boards(project: Project, out_dir: Path, *, quarter: Quarter | None = N
             sheets=manifest["sheets"], pdf=target / job.names["pdf"], proof=target / job.names["proof"],
             manifest=target / job.names["manifest"],
             tiles=target / job.names["tiles"] if tile else None,
-            booklet=booklet_paths.get((edition.office.id, edition.quarter))
-            or out_dir / urls.booklet_dir(edition.office.id, edition.quarter)
-            / booklet_file_name(edition.office.id, edition.quarter),
+            booklet=booklet_paths[(edition.office.id, edition.quarter)],
             cached=id(job) not in rendered,
         ))
     return results
+
+
+@lru_cache(maxsize=1)
+def output_intent_name() -> str:
+    """The CMYK profile's own description, as the print shop's software shows it."""
+    profile = ImageCms.getOpenProfile(str(CMYK_PROFILE)).profile
+    return profile.profile_description or CMYK_PROFILE.name
 
 
 def _printed_texts(project: Project, editions: list[Edition], booklets):
@@ -196,7 +203,7 @@ def _board_job(doc: BoardDocument, edition: Edition, tile: str | None, cache_dir
         "blank_margin_mm": sheet.margin_mm if sheet.profile == "inkjet" else 0,
         "columns": edition.board.columns, "panels": [item.key for item in edition.items],
         "text_floor_pt": sheet.text_floor_pt, "heading_floor_pt": sheet.heading_floor_pt,
-        "fonts": [face.path.name for face in doc.faces], "output_intent": CMYK_PROFILE.name,
+        "fonts": [face.source.name for face in doc.faces], "output_intent": output_intent_name(),
         "renderer": RENDERER,
     }
     return Job(key, cache_dir / key, board_file_names(edition.board.id, edition.quarter, tile),

@@ -6,13 +6,17 @@ given body text size; the renderer tries sizes down to the legibility floor.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from fontTools.ttLib import TTCollection
 
 from .. import __version__, urls
+from ..content.fonts import face_index
 from ..model import Site
 from .edition import Edition
 from .forms import Panel, format_date, label, panel
@@ -39,20 +43,44 @@ def environment() -> jinja2.Environment:
 @dataclass(frozen=True)
 class FontFace:
     family: str
-    path: Path
+    path: Path  # the file WeasyPrint loads
     weight: int
+    source: Path  # the board font file it comes from (the file the glyph check read)
 
     @property
     def url(self) -> str:
         return self.path.resolve().as_uri()
 
 
-def font_faces(paths: list[Path], extra_count: int) -> list[FontFace]:
-    """The project's extra fonts (the first ``extra_count`` paths) back up the main CJK family."""
-    faces = [FontFace("gongkai-cjk", p, 700 if "bold" in p.name.lower() else 400)
-             for p in paths[extra_count:]]
-    faces += [FontFace(f"gongkai-extra-{i}", p, 400) for i, p in enumerate(paths[:extra_count])]
+def font_faces(paths: list[Path], extra_count: int, cache_dir: Path) -> list[FontFace]:
+    """The project's extra fonts (the first ``extra_count`` paths) back up the main CJK family.
+
+    From a collection (.ttc) the face the glyph check read is extracted, so the
+    board prints exactly the glyphs that were checked (Noto CJK SC, not JP).
+    """
+    files = [face_file(p, cache_dir) for p in paths]
+    faces = [FontFace("gongkai-cjk", f, 700 if "bold" in p.name.lower() else 400, p)
+             for p, f in zip(paths[extra_count:], files[extra_count:])]
+    faces += [FontFace(f"gongkai-extra-{i}", f, 400, p)
+              for i, (p, f) in enumerate(zip(paths[:extra_count], files[:extra_count]))]
     return faces
+
+
+def face_file(path: Path, cache_dir: Path) -> Path:
+    """``path`` itself, or for a collection its checked face as a font file in ``cache_dir``."""
+    with open(path, "rb") as f:
+        if f.read(4) != b"ttcf":
+            return path
+    index = face_index(path)
+    stat = path.stat()
+    digest = hashlib.sha256(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{index}".encode())
+    target = cache_dir / "fonts" / f"{path.stem}-{index}-{digest.hexdigest()[:16]}.otf"
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        TTCollection(str(path), lazy=True).fonts[index].save(str(tmp))
+        os.replace(tmp, target)
+    return target
 
 
 def families(faces: list[FontFace]) -> str:
@@ -113,7 +141,7 @@ class BoardDocument:
         middle, _, after = rest.partition("{pages}")
         css = env.get_template("board.css").render(
             s=self.sizes(text_pt), fonts=self.faces, families=families(self.faces),
-            cmyk_profile=CMYK_PROFILE.as_uri(), columns=self.columns,
+            cmyk_profile=CMYK_PROFILE.as_uri(), columns=self.columns, column_fill="balance",
             sheet_label_before=before, sheet_label_middle=middle, sheet_label_after=after,
         )
         return env.get_template("board.html").render(

@@ -65,6 +65,7 @@ class TableView:
     rows: list[list[str]]
     numeric: list[bool]
     footer: list[str] | None = None
+    short: list[bool] = field(default_factory=list)  # per column: short cells, kept on one line
 
 
 @dataclass
@@ -81,7 +82,6 @@ class Panel:
     elements: list[tuple[str, str | list[str]]] = field(default_factory=list)  # 六公开
     tables: list[TableView] = field(default_factory=list)
     body_html: str = ""
-    long: bool = False  # may break across columns and sheets (lists, long tables)
 
 
 def cell(value) -> str:
@@ -92,13 +92,19 @@ def cell(value) -> str:
     return str(value)
 
 
+SHORT_CELL = 5  # characters: names, posts, groups and amounts never wrap
+
+
 def table_view(table) -> TableView:
+    rows = [[cell(v) for v in row] for row in table.rows]
     return TableView(
         title=table.title,
         columns=list(table.columns),
-        rows=[[cell(v) for v in row] for row in table.rows],
+        rows=rows,
         numeric=list(table.numeric) or [False] * len(table.columns),
         footer=[cell(v) for v in table.footer] if table.footer else None,
+        short=[all(len(row[i]) <= SHORT_CELL for row in rows if i < len(row))
+               for i in range(len(table.columns))],
     )
 
 
@@ -142,5 +148,4 @@ def panel(item: Item, site: Site, today: dt.date | None = None) -> Panel:
     if window and item.type in ("subsidy-list", "notice"):
         out.facts.append((label("window", lang), window))
     out.body_html = markdown_html(item.body)
-    out.long = item.type in ("subsidy-list", "table") or any(len(t.rows) > 12 for t in out.tables)
     return out

@@ -33,8 +33,12 @@ def add_arguments(parser) -> None:
     parser.add_argument("--no-boards", action="store_true", help="只生成网站，不生成公开栏 PDF")
 
 
-def mkdocs_config(root: Path, *, site_dir: Path | None = None, date=None, boards_dir: Path | None = None):
-    """The MkDocs configuration for project ``root``: its own mkdocs.yml, else gongkai's."""
+def mkdocs_config(root: Path, *, site_dir: Path | None = None, date=None, boards_dir: Path | None = None,
+                  project=None):
+    """The MkDocs configuration for project ``root``: its own mkdocs.yml, else gongkai's.
+
+    A ``project`` already loaded (and its problems reported) is handed to the plugin.
+    """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.config import load_config
 
@@ -50,6 +54,8 @@ def mkdocs_config(root: Path, *, site_dir: Path | None = None, date=None, boards
         plugin.config.date = date
     if boards_dir is not None:
         plugin.config.boards_dir = str(boards_dir)
+    if project is not None:
+        plugin.loaded = (project, date)
     return config
 
 
@@ -104,7 +110,7 @@ def run(args) -> int:
         from mkdocs.exceptions import Abort, PluginError
 
         try:
-            build(mkdocs_config(root, site_dir=site, date=date, boards_dir=boards_dir))
+            build(mkdocs_config(root, site_dir=site, date=date, boards_dir=boards_dir, project=project))
         except (Abort, PluginError) as error:
             print(f"gongkai build: {error}", file=sys.stderr)
             return 1

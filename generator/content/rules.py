@@ -34,9 +34,9 @@ def check_item(item: Item, money_units, report: Report, site: Site) -> None:
                      hint=suggestion(item.category, site.categories, report.language))
     if item.type in UNIT_TYPES:
         unit = item.fields.get("unit") or "元"
-        for path, found, where in money_units:
+        for name, found, where in money_units:
             if found != unit:
-                report.error(where, "mixed-units", field=".".join(map(str, path)), found=found, unit=unit)
+                report.error(where, "mixed-units", field=name, found=found, unit=unit)
     for lines_field, amount_key, total_field in TOTALS.get(item.type, ()):
         _check_total(item, lines_field, amount_key, total_field, report)
     if item.type == "subsidy-list" and not item.fields.get("recipients") and not item.rows_from:
@@ -56,7 +56,7 @@ def _check_review(item: Item, report: Report) -> None:
 def _check_total(item: Item, lines_field: str, amount_key: str, total_field: str, report: Report) -> None:
     lines = item.fields.get(lines_field) or []
     amounts = [line.get(amount_key) for line in lines]
-    if any(a is None for a in amounts):
+    if not lines or any(a is None for a in amounts):  # nothing loaded, or already reported
         return
     computed = total(amounts)
     declared = item.fields.get(total_field)

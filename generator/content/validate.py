@@ -42,7 +42,7 @@ class Reader:
     line_offset: int = 0
     check_required: bool = True
     locations: dict[tuple, Location] = field(default_factory=dict)
-    money_units: list[tuple[tuple, str, Location]] = field(default_factory=list)
+    money_units: list[tuple[str, str, Location]] = field(default_factory=list)  # (field, unit written, where)
 
     def where(self, node: yaml.Node) -> Location:
         return location(node, self.path, self.line_offset)
@@ -134,14 +134,16 @@ class Reader:
         """Validate CSV records ``[(location, [(key, text, location)])]`` as a list of objects."""
         out = []
         for i, (row_where, cells) in enumerate(rows):
-            record = {}
+            record, cell_at = {}, {}
             for key, text, where in cells:
                 f = next((f for f in fields if f.name == key), None)
+                cell_at[key] = where
                 if f is not None and text:
                     record[key] = self.convert(text, f, path + (i, key), lambda w=where: w)
             for f in fields:
                 if f.required and f.name not in record:
-                    self.report.error(row_where, "missing-field", field=self._name(path + (i, f.name)))
+                    self.report.error(cell_at.get(f.name, row_where), "missing-field",
+                                      field=self._name(path + (i, f.name)))
             out.append(record)
         return out
 
@@ -181,7 +183,7 @@ class Reader:
                 self.report.error(where(), "bad-money", field=name(), value=text)
                 return None
             if unit:
-                self.money_units.append((path, unit, where()))
+                self.money_units.append((self._name(path), unit, where()))
             return amount
         raise AssertionError(f"unknown field kind {f.kind}")
 

@@ -82,4 +82,5 @@ def catalogue(ctx: Context) -> tuple[Page, list[Download]]:
               f"# {md_text(label(lang, 'catalogue'))}", downloads, controls,
               table_html(table, table_id="t-catalogue",
                          first_cell_links=[rel(PATH, r["path"]) for r in rows])]
-    return Page(PATH, label(lang, "catalogue"), "\n\n".join(blocks)), [csv_file, json_file]
+    page = Page(PATH, label(lang, "catalogue"), "\n\n".join(blocks), searchable=False)
+    return page, [csv_file, json_file]

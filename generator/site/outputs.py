@@ -24,13 +24,19 @@ class Page:
     path: str
     title: str
     body: str  # Markdown (mostly raw HTML blocks)
+    searchable: bool = True  # False: left out of the search index (pages repeating others)
 
     @property
     def src_uri(self) -> str:
         return f"{self.path}index.md"
 
     def markdown(self) -> str:
-        return f"---\ntitle: {json.dumps(self.title, ensure_ascii=False)}\n---\n\n{self.body}\n"
+        """The page file; the home page has no title of its own (its <title> is the site's)."""
+        meta = [] if not self.path else [f"title: {json.dumps(self.title, ensure_ascii=False)}"]
+        if not self.searchable:
+            meta.append("search: {exclude: true}")
+        front = "---\n" + "\n".join(meta) + "\n---\n\n" if meta else ""
+        return f"{front}{self.body}\n"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,60 @@
+"""``gongkai boards``: render only the board PDFs (proofs, manifests, tiles) and booklets."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..diagnostics import ContentError
+from ..model import Quarter
+from .common import add_project_arguments, build_date, load_or_exit, print_report
+
+HELP = "生成公开栏印刷 PDF、校样图和资料汇编（不生成网站）"
+
+
+def parse_quarter(text: str) -> Quarter:
+    try:
+        return Quarter.parse(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"季度应为 YYYY-Qn，如 2025-Q3：{text}") from None
+
+
+def add_arguments(parser) -> None:
+    add_project_arguments(parser)
+    parser.add_argument("--board", action="append", metavar="ID",
+                        help="只生成这个版面（boards/<ID>.yml），可重复")
+    parser.add_argument("--quarter", type=parse_quarter, metavar="YYYY-Qn",
+                        help="生成哪一季度的版本，默认各单位最新一季")
+    parser.add_argument("--out", type=Path, metavar="DIR",
+                        help="输出目录，默认 项目目录/site（与网站链接一致）")
+    parser.add_argument("--tile", choices=("A3", "A4"),
+                        help="另出一份拼贴版：用 A3/A4 纸分块打印，带重叠和拼接标记")
+    parser.add_argument("--jobs", type=int, metavar="N", help="并行进程数，默认 CPU 核数")
+
+
+def run(args) -> int:
+    from ..boards import build_boards  # WeasyPrint loads only when boards are built
+
+    project, code = load_or_exit(args)
+    if project is None:
+        return code
+    unknown = sorted(set(args.board or []) - set(project.boards))
+    if unknown:
+        print(f"没有这个版面：{', '.join(unknown)}（可用：{', '.join(project.boards) or '无'}）",
+              file=sys.stderr)
+        return 2
+    if args.jobs is not None and args.jobs < 1:
+        print("--jobs 至少为 1", file=sys.stderr)
+        return 2
+    out = args.out or args.dir / "site"
+    try:
+        editions = build_boards(project, out, quarter=args.quarter, board_ids=args.board,
+                                jobs=args.jobs, tile=args.tile, today=build_date(args))
+    except ContentError as e:
+        print_report(e.report)
+        return 1
+    for edition in editions:
+        state = "缓存" if edition.cached else "生成"
+        print(f"{state} {edition.pdf}（{edition.sheets} 张）")
+    return 0
