@@ -383,7 +383,7 @@ def test_empty_csv_cell_and_unreadable_csv_have_no_follow_on_errors(tmp_path):
     found = diagnostics(root)
     assert [(d.path, d.line, d.col, d.code) for d in found] == [(csv_path, 2, 9, "missing-field")]
     assert "recipients[1].amount" in found[0].message
-    root = with_files(tmp_path, {csv_path: "姓名,村组,人数,金额\n张三,一组,2,600\n".encode("gbk")})
+    root = with_files(tmp_path, {LOW_INCOME: item, csv_path: "姓名,村组,人数,金额\n张三,一组,2,600\n".encode("gbk")})
     assert [c for _, _, c in codes(root)] == ["not-utf8"]
 
 

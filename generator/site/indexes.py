@@ -93,27 +93,31 @@ def office_page(ctx: Context, office: Office) -> Page:
 
 
 def _boards(ctx: Context, office: Office, path: str) -> list[str]:
-    """The office's boards for its latest quarter (PDF + proof) and the booklet, when rendered."""
-    lang, quarter, out = ctx.language, office.latest_quarter, []
-    if quarter is None:
-        return out
+    """The office's boards (PDF + proof) and booklet, each in its newest rendered edition."""
+    lang, out = ctx.language, []
+    quarters = sorted(office.quarters, reverse=True)
     for board in ctx.project.boards.values():
         if board.office_id != office.id:
             continue
-        folder = urls.board_dir(board.id, quarter)
-        pdf, png = f"{folder}{board.id}-{quarter}.pdf", f"{folder}{board.id}-{quarter}.png"
-        if pdf not in ctx.assets:
+        edition = next((q for q in quarters if _board_file(board.id, q, "pdf") in ctx.assets), None)
+        if edition is None:
             continue
+        pdf, png = _board_file(board.id, edition, "pdf"), _board_file(board.id, edition, "png")
         title = board.title or board.id
-        proof = label(lang, "board_proof", title=title, quarter=str(quarter))
+        proof = label(lang, "board_proof", title=title, quarter=str(edition))
         image = (f'<a href="{escape(rel(path, pdf))}"><img src="{escape(rel(path, png))}" '
                  f'alt="{escape(proof)}" loading="lazy"></a>' if png in ctx.assets else "")
-        out.append(f'<figure class="gk-board">{image}<figcaption>{escape(title)} · '
+        out.append(f'<figure class="gk-board">{image}<figcaption>{escape(title)}（{edition}）· '
                    f'{a(rel(path, pdf), label(lang, "board_pdf"))}</figcaption></figure>')
-    booklet = f"{urls.booklet_dir(office.id, quarter)}{office.id}-{quarter}-booklet.pdf"
-    if booklet in ctx.assets:
+    booklets = [f"{urls.booklet_dir(office.id, q)}{office.id}-{q}-booklet.pdf" for q in quarters]
+    booklet = next((b for b in booklets if b in ctx.assets), None)
+    if booklet:
         out.append(f'<p class="gk-download">{a(rel(path, booklet), label(lang, "booklet"))}</p>')
     return out
+
+
+def _board_file(board_id: str, quarter: Quarter, suffix: str) -> str:
+    return f"{urls.board_dir(board_id, quarter)}{board_id}-{quarter}.{suffix}"
 
 
 def office_quarter_page(ctx: Context, office: Office, quarter: Quarter) -> Page:
