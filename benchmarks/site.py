@@ -63,14 +63,10 @@ def plain_project(root: Path, docs: Path) -> Path:
         path = docs / download.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(download.content)
-    ours = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config = {
-        "site_name": project.site.title, "docs_dir": str(docs), "use_directory_urls": True,
-        "theme": {**ours["theme"], "custom_dir": str(REPO / "theme" / "overrides")},
+    config = {  # gongkai's mkdocs.yml without the plugin: same theme, Markdown and search
+        "INHERIT": str(REPO / "mkdocs.yml"), "site_name": project.site.title,
+        "docs_dir": str(docs), "theme": {"custom_dir": str(REPO / "theme" / "overrides")},
         "plugins": [{"search": {"lang": "zh"}}], "nav": output.nav,
-        "extra": ours["extra"], "extra_css": ours["extra_css"],
-        "extra_javascript": ours["extra_javascript"],
-        "markdown_extensions": ours["markdown_extensions"], "validation": ours["validation"],
     }
     config_file = docs.parent / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

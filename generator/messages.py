@@ -196,9 +196,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "dated {changed} or later, saying what changed and why",
     },
     # --- workflow commands (new, import) -------------------------------------
-    "import-unreadable": {
-        "zh": "无法读取表格：{detail}",
-        "en": "cannot read the spreadsheet: {detail}",
+    "sheet-type": {
+        "zh": "无法读取 {suffix} 文件：请在 Excel 或 WPS 中另存为 .xlsx 工作簿或 CSV",
+        "en": "cannot read a {suffix} file: save it as an .xlsx workbook or CSV in Excel or WPS",
+    },
+    "sheet-unreadable": {
+        "zh": "无法读取这个表格文件（{detail}）：请在 Excel 或 WPS 中打开后重新另存为 .xlsx 或 CSV",
+        "en": "cannot read this spreadsheet ({detail}): open it in Excel or WPS and save it again as .xlsx or CSV",
+    },
+    "sheet-missing": {
+        "zh": "没有名为 {name} 的工作表，现有：{sheets}",
+        "en": "there is no sheet named {name}; sheets: {sheets}",
     },
     "import-no-header": {
         "zh": "找不到表头：没有一行含有 {expected} 等列名",

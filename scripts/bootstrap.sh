@@ -15,6 +15,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 STAMP="$VENV/.gongkai-installed"
+UNAVAILABLE="$VENV/.gongkai-unavailable"  # optional packages apt did not have: not asked for again
 MIN_PYTHON="3.10"
 
 # System packages and why: board fonts; WeasyPrint's Pango and font subsetting;
@@ -51,6 +52,8 @@ has_candidate() {
     [[ "$policy" == *"Candidate: "[!\(]* ]]
 }
 
+unavailable=()
+
 install_system_packages() {
     local missing=() package
     if ! venv_works && ! python_can_make_venv; then
@@ -64,7 +67,7 @@ install_system_packages() {
         return
     fi
     for package in "${REQUIRED_PACKAGES[@]}" "${OPTIONAL_PACKAGES[@]}"; do
-        is_installed "$package" || missing+=("$package")
+        is_installed "$package" || grep -qsx "$package" "$UNAVAILABLE" || missing+=("$package")
     done
     [ ${#missing[@]} -eq 0 ] && return
 
@@ -88,6 +91,7 @@ install_system_packages() {
             wanted+=("$package")
         elif [[ " ${OPTIONAL_PACKAGES[*]} " == *" $package "* ]]; then
             say "warning: no Debian package '$package' here (Ubuntu ships Chromium as a snap); browser tests will be skipped"
+            unavailable+=("$package")
         else
             die "no package '$package' in this system's apt sources (Debian 12 or Ubuntu 22.04 or newer is needed)"
         fi
@@ -131,4 +135,5 @@ if command -v flock >/dev/null 2>&1; then
 fi
 install_system_packages
 make_venv
+[ ${#unavailable[@]} -eq 0 ] || printf '%s\n' "${unavailable[@]}" >"$UNAVAILABLE"
 install_python_packages

@@ -205,3 +205,32 @@ def test_messages_in_english(repo):
         "this item belongs to 2026-Q3, a public record since 2026-09-30, but its data file list.csv "
         "was changed on 2026-11-21 (not yet committed) without a correction: add an entry under "
         "corrections dated 2026-11-21 or later, saying what changed and why"]
+
+
+def test_layout_and_comments_are_not_changes(repo):
+    path = repo / ITEM
+    text = path.read_text(encoding="utf-8")
+    text = "# yaml-language-server: $schema=../../../../../docs/schema/item.schema.json\n" + text
+    text = text.replace("  - {name: 办公费, amount: 300.00}", "  - name: 办公费  # 含打印纸\n    amount: '300.00'")
+    path.write_text(text, encoding="utf-8")
+    commit(repo, "2026-10-15")
+    assert history(repo) == []
+
+
+def test_recording_a_correction_later_is_not_another_change(repo):
+    edit(repo, ITEM, "amount: 300.00", "amount: 350.00")
+    commit(repo, "2026-10-15")
+    assert [d.code for d in history(repo)] == ["unrecorded-change"]
+    (repo / ITEM).write_text((repo / ITEM).read_text(encoding="utf-8")
+                             + CORRECTION.format(day="2026-10-20"), encoding="utf-8")
+    assert history(repo) == []  # before the commit
+    commit(repo, "2026-10-21")  # committed a day after the date it names
+    assert history(repo) == []
+
+
+def test_a_correction_added_with_the_change_records_it_whatever_its_date(repo):
+    edit(repo, ITEM, "amount: 300.00", "amount: 350.00")
+    (repo / ITEM).write_text((repo / ITEM).read_text(encoding="utf-8")
+                             + CORRECTION.format(day="2026-10-15"), encoding="utf-8")
+    commit(repo, "2026-10-16")  # written on the 15th, committed the next day
+    assert history(repo) == []

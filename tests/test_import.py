@@ -256,3 +256,118 @@ def test_usage_errors(project, tmp_path):
     source.write_text("姓名,金额\n王,1\n", encoding="utf-8")
     assert run(source, "--type", "subsidy-list", "--to", project / ITEM_DIR / "x.txt") == 2
     assert run(source, "--type", "finance", "--to", project / ITEM_DIR / "x.csv") == 2
+
+
+def test_old_excel_format_is_refused_with_a_hint(project, tmp_path, capsys):
+    source = tmp_path / "名单.xls"
+    source.write_bytes(b"\xd0\xcf\x11\xe0 not an xlsx")
+    assert run(source, "--type", "subsidy-list", "--to", project / ITEM_DIR / "x.yml") == 1
+    assert f"{source.as_posix()}:1:1: error[sheet-type]: 无法读取 .xls 文件：请在 Excel 或 WPS 中另存为" \
+        in capsys.readouterr().err
+    assert not (project / ITEM_DIR / "x.yml").exists()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("备注\n只有一列\n", (1, 1, "import-no-header")),
+    ("姓名,金额\n", (1, 1, "import-no-rows")),
+    ("姓名,金额,\n王秀英,620,多出来的\n", (1, 3, "import-unnamed-column")),
+    ("姓名,金额,身份证号\n王秀英,620,4101221952\n", (2, 3, "import-bad-id")),
+    ("姓名,金额\n王秀英,620\n合计,620\n李建国,310\n", (4, 1, "import-after-total")),
+    ("姓名,金额\n王秀英,620万元\n", (2, 2, "mixed-units")),
+    ("户主,村组\n王秀英,一组\n", (1, 1, "missing-field")),
+])
+def test_sheet_problems(project, tmp_path, capsys, text, expected):
+    source = tmp_path / "x.csv"
+    source.write_text(text, encoding="utf-8")
+    assert run(source, "--type", "subsidy-list", "--to", project / ITEM_DIR / "x.yml") == 1
+    row, col, code = expected
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(f"{source.as_posix()}:{row}:{col}: error[{code}]"), first
+    assert not (project / ITEM_DIR / "x.yml").exists()
+
+
+def test_notes_below_the_total_are_left_out(project, tmp_path):
+    source = tmp_path / "x.csv"
+    source.write_text("姓名,金额\n王秀英,620\n合计,620\n制表：何秀梅,\n", encoding="utf-8")
+    target = project / ITEM_DIR / "x.yml"
+    assert run(source, "--type", "subsidy-list", "--to", target) == 0
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["recipients"] == [{"name": "王秀英", "amount": 620}] and data["total_amount"] == 620
+
+
+def test_an_item_of_another_type_is_not_overwritten(project, tmp_path, capsys):
+    target = project / ITEM_DIR / "finance.yml"
+    target.write_text("type: finance\ntitle: 收支\n", encoding="utf-8")
+    source = tmp_path / "x.csv"
+    source.write_text("姓名,金额\n王秀英,620\n", encoding="utf-8")
+    assert run(source, "--type", "subsidy-list", "--to", target) == 1
+    assert "error[type-differs]" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "type: finance\ntitle: 收支\n"
+
+
+def test_a_new_item_lists_what_is_left_and_passes_check_once_filled(project, tmp_path, capsys):
+    source = tmp_path / "x.csv"
+    source.write_bytes(csv_bytes(ROWS, "gbk"))
+    target = project / ITEM_DIR / "dibao.yml"
+    assert run(source, "--type", "subsidy-list", "--to", target) == 0
+    out = capsys.readouterr().out
+    for name in ("program", "objection_phone", "published", "expires"):
+        assert f"还需：{name}（" in out
+    text = target.read_text(encoding="utf-8")
+    assert "# program:   # 补贴项目" in text
+    filled = (text.replace("# program:  ", "program: 农村最低生活保障")
+              .replace("# objection_phone:  ", "objection_phone: 0371-12345671")
+              .replace("# published:  ", "published: 2026-11-10")
+              .replace("# expires:  ", "expires: 2026-11-17"))
+    target.write_text(filled, encoding="utf-8")
+    _, report = load_project(project, dt.date(2026, 11, 12))
+    assert [d.format() for d in report.errors] == []
+
+
+def test_table_to_a_rows_from_csv(project, tmp_path):
+    source = tmp_path / "t.csv"
+    source.write_text("村名,总户数,动态率\n柳溪村,9,33.33%\n", encoding="gb18030")
+    target = project / ITEM_DIR / "dynamics.csv"
+    assert run(source, "--type", "table", "--to", target) == 0
+    assert target.read_text(encoding="utf-8") == "村名,总户数,动态率\n柳溪村,9,33.33%\n"
+
+
+def test_table_cells_read_as_excel_shows_them(project, tmp_path):
+    source = tmp_path / "dynamics.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["村名", "总户数", "动态率", "人均（元）"])
+    sheet.append(["柳溪村", 9, 3 / 9, 1240.5])
+    sheet["C2"].number_format = "0.00%"
+    sheet["D2"].number_format = "#,##0.00"
+    book.save(source)
+    target = project / ITEM_DIR / "dynamics.yml"
+    assert run(source, "--type", "table", "--to", target) == 0
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["rows"] == [["柳溪村", "9", "33.33%", "1240.50"]]
+
+
+def test_new_figures_need_a_new_review(project, tmp_path, capsys):
+    target = project / ITEM_DIR / "finance.yml"
+    target.write_text(textwrap.dedent("""\
+        type: finance
+        title: 旧标题
+        unit: 元
+        published: 2026-10-10
+        income:
+          - {name: 转移支付, amount: 1}
+        expenditure:
+          - {name: 办公费, amount: 1}
+        review:
+          reviewed_by: 张丽
+          checked_by: 王强
+          approved_by: 李明
+          approved_on: 2026-10-09
+        """), encoding="utf-8")
+    source = tmp_path / "f.csv"
+    source.write_text("收支,项目,金额\n收入,转移支付,100.00\n支出,办公费,80.00\n", encoding="utf-8")
+    assert run(source, "--type", "finance", "--to", target, "--title", "测试镇: 第四季度收支") == 0
+    assert "review（数据已更新" in capsys.readouterr().out
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["draft"] is True and "review" not in data
+    assert data["title"] == "测试镇: 第四季度收支"
+    assert data["income"] == [{"name": "转移支付", "amount": 100.0}]

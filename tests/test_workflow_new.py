@@ -208,3 +208,26 @@ def test_rename_quarter_moves_every_way_of_naming_it():
     # a quarter's folder often reports on the quarter before: that name moves too
     assert rename_quarter("2026年第四季度（10—12月）", Quarter(2027, 1), Quarter(2027, 2)) == \
         "2027年第一季度（1—3月）"
+
+
+def test_new_quarter_skips_a_file_it_cannot_read(project, capsys):
+    (project / Q3 / "broken.yml").write_text("type: notice\ntitle: [未闭合\n", encoding="utf-8")
+    (project / Q3 / "gbk.md").write_bytes("---\ntype: notice\ntitle: 通知\n---\n正文\n".encode("gbk"))
+    assert main(["new", "quarter", "2026-Q4", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert f"未复制 {Q3}/broken.yml" in out and f"未复制 {Q3}/gbk.md" in out
+    assert not (project / Q4 / "broken.yml").exists() and not (project / Q4 / "gbk.md").exists()
+    assert (project / Q4 / "finance.yml").exists()
+
+
+def test_new_office_follows_the_site_categories_and_kind(project):
+    site = project / "content/site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "categories: [政务类, 财务类]\n", encoding="utf-8")
+    assert main(["new", "office", "river-town", str(project), "--kind", "town"]) == 0
+    folder = project / "content/offices/river-town/fixed"
+    assert "category" not in front(folder / "service-guide.yml")
+    assert front(folder / "fees.yml")["category"] == "财务类"
+    assert front(folder / "rules.md")["title"] == "政务公开制度"
+    assert errors(project, dt.date(2026, 7, 1)) == []
+    main(["new", "office", "hill-village", str(project)])
+    assert front(project / "content/offices/hill-village/fixed/rules.md")["title"] == "村务公开制度"

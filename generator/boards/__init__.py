@@ -7,6 +7,6 @@ HTML + CSS Paged Media (templates in ``theme/boards/``), :mod:`.pdf` renders
 PDF/X-4 with WeasyPrint, :mod:`.build` caches and runs renders in parallel.
 """
 
-from .build import BoardEdition, board_file_names, booklet_file_name, build_boards
+from .build import BoardEdition, PrintSetupError, board_file_names, booklet_file_name, build_boards
 
-__all__ = ["BoardEdition", "board_file_names", "booklet_file_name", "build_boards"]
+__all__ = ["BoardEdition", "PrintSetupError", "board_file_names", "booklet_file_name", "build_boards"]

@@ -41,6 +41,10 @@ CACHE_DIR = Path(".cache/gongkai/boards")
 RENDERER = f"gongkai {__version__} / WeasyPrint {weasyprint.__version__}"
 
 
+class PrintSetupError(RuntimeError):
+    """A system file the print needs is missing (not a content problem)."""
+
+
 @dataclass
 class BoardEdition:
     """One board in one quarter, as written to the output directory."""
@@ -94,6 +98,10 @@ def build_boards(project: Project, out_dir: Path, *, quarter: Quarter | None = N
     today = today or dt.date.today()
     if tile is not None and tile not in TILE_SIZES:
         raise ValueError(f"tile must be one of {', '.join(TILE_SIZES)}")
+    if not CMYK_PROFILE.is_file():
+        raise PrintSetupError(f"CMYK output profile {CMYK_PROFILE} not found: install Debian's libgs-common")
+    if shutil.which("pdftoppm") is None:
+        raise PrintSetupError("pdftoppm not found (proofs): install Debian's poppler-utils")
     site = project.site
     report = Report(language=site.language)
     boards = [project.boards[b] for b in sorted(board_ids)] if board_ids else list(project.boards.values())
@@ -192,7 +200,8 @@ def _key(identity: str, *parts: str) -> str:
 
 def _board_job(doc: BoardDocument, edition: Edition, tile: str | None, cache_dir: Path,
                identity: str) -> Job:
-    key = _key(identity, "board", doc.html(doc.sheet.text_steps_pt()[0], False), tile or "")
+    names = board_file_names(edition.board.id, edition.quarter, tile)
+    key = _key(identity, *names.values(), doc.html(doc.sheet.text_steps_pt()[0], False))
     sheet = doc.sheet
     manifest = {
         "board": edition.board.id, "office": edition.office.id, "edition": str(edition.quarter),
@@ -206,14 +215,14 @@ def _board_job(doc: BoardDocument, edition: Edition, tile: str | None, cache_dir
         "fonts": [face.source.name for face in doc.faces], "output_intent": output_intent_name(),
         "renderer": RENDERER,
     }
-    return Job(key, cache_dir / key, board_file_names(edition.board.id, edition.quarter, tile),
-               document=doc, tile=tile, manifest=manifest)
+    return Job(key, cache_dir / key, names, document=doc, tile=tile, manifest=manifest)
 
 
 def _booklet_job(office, quarter, items, site, faces, cache_dir, identity) -> Job:
     html = booklet_html(office, quarter, items, site, faces)
-    key = _key(identity, "booklet", html)
-    return Job(key, cache_dir / key, {"booklet": booklet_file_name(office.id, quarter)}, html=html)
+    names = {"booklet": booklet_file_name(office.id, quarter)}
+    key = _key(identity, *names.values(), html)
+    return Job(key, cache_dir / key, names, html=html)
 
 
 def _complete(job: Job) -> bool:
@@ -235,7 +244,7 @@ def _render(job: Job) -> None:
     """Render one job into a fresh cache entry (written whole, then moved into place)."""
     files: dict[str, bytes] = {}
     if job.html is not None:
-        files[job.names["booklet"]], _ = write_pdf(job.html)
+        files[job.names["booklet"]] = write_pdf(job.html)
     else:
         doc = job.document
         rendered = render_board(doc)

@@ -78,7 +78,7 @@ def face_file(path: Path, cache_dir: Path) -> Path:
     if not target.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        TTCollection(str(path), lazy=True).fonts[index].save(str(tmp))
+        TTCollection(str(path), lazy=True, recalcTimestamp=False).fonts[index].save(str(tmp))
         os.replace(tmp, target)
     return target
 
@@ -118,18 +118,22 @@ class BoardDocument:
 
     def sizes(self, text_pt: float) -> dict:
         s, inset = self.sheet, self.sheet.inset_mm
-        header, footer, gap = s.mm(150), s.mm(95), s.mm(12)
+        band = s.band_scale
+        header, footer, gap = round(s.mm(150) * band, 2), round(s.mm(95) * band, 2), s.mm(12)
         inner = s.width_mm - 2 * inset
+        floor = s.text_floor_pt
         return {
             "width": s.width_mm, "height": s.height_mm, "inset": inset, "bleed": s.bleed_mm,
             "header": header, "footer": footer, "gap": gap, "gap_small": s.mm(4),
+            "band_pad": round(s.mm(14) * band, 2),
             "margin_top": round(inset + header + gap, 2),
             "margin_bottom": round(inset + footer + gap, 2),
-            "text": text_pt, "heading": s.pt(56), "caption": s.text_floor_pt,
-            "office": fitted_pt(self.context["office"], inner * 0.9, s.pt(88)),
-            "title": fitted_pt(self.context["title"] + "（续）", inner * 0.9, s.pt(190)),
-            "footer_text": s.pt(36), "footer_phone": s.pt(48),
-            "office_qr": s.mm(70), "panel_qr": s.mm(36), "column_gap": s.mm(14),
+            "text": text_pt, "heading": s.pt(56), "subheading": s.heading_floor_pt, "caption": s.text_floor_pt,
+            "office": max(floor, fitted_pt(self.context["office"], inner * 0.9, s.pt(88) * band)),
+            "title": max(s.heading_floor_pt, fitted_pt(self.context["title"] + "（续）", inner * 0.9, s.pt(190) * band)),
+            "footer_text": max(floor, round(s.pt(36) * band, 2)),
+            "footer_phone": max(floor, round(s.pt(48) * band, 2)),
+            "office_qr": round(s.mm(70) * band, 2), "panel_qr": s.mm(44), "column_gap": s.mm(14),
             "pad": s.mm(6), "pad_small": s.mm(3), "rule": s.mm(1.2), "rule_heavy": s.mm(3),
             "hairline": s.mm(0.5), "arrow": s.mm(9), "arrow_half": s.mm(7),
         }
@@ -141,7 +145,7 @@ class BoardDocument:
         middle, _, after = rest.partition("{pages}")
         css = env.get_template("board.css").render(
             s=self.sizes(text_pt), fonts=self.faces, families=families(self.faces),
-            cmyk_profile=CMYK_PROFILE.as_uri(), columns=self.columns, column_fill="balance",
+            cmyk_profile=CMYK_PROFILE.as_uri(), columns=self.columns, column_fill="auto",
             sheet_label_before=before, sheet_label_middle=middle, sheet_label_after=after,
         )
         return env.get_template("board.html").render(

@@ -54,6 +54,11 @@ class Sheet:
         """Distance from the trim to the printed board: grommet margin, or a safe area."""
         return self.margin_mm if self.profile == "inkjet" else round(20 * self.scale, 2)
 
+    @property
+    def band_scale(self) -> float:
+        """Header and footer shrink on landscape and wide sheets, whose height is scarce."""
+        return min(1.0, math.sqrt(self.height_mm / self.width_mm / math.sqrt(2)))
+
     def pt(self, a0_points: float) -> float:
         """A size given for A0, scaled to this sheet (points, 2 decimals)."""
         return round(a0_points * self.scale, 2)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Iterator
 
 import pydyf
 import weasyprint
@@ -34,33 +35,44 @@ class Rendered:
     text_pt: float  # the body size the board was set in
 
 
-@lru_cache(maxsize=1)
-def font_config() -> FontConfiguration:
-    """One font configuration per process: WeasyPrint loads each font file once."""
-    return FontConfiguration()
+@contextmanager
+def font_configuration() -> Iterator[FontConfiguration]:
+    """WeasyPrint's font set for one render; its temporary copies of the font files are
+    removed at the end (its finalizer alone may never run in a worker process)."""
+    fonts = FontConfiguration()
+    try:
+        yield fonts
+    finally:
+        fonts.__del__()
 
 
-def layout(html: str) -> weasyprint.Document:
-    return weasyprint.HTML(string=html, base_url=None).render(font_config=font_config())
+def layout(html: str, fonts: FontConfiguration) -> weasyprint.Document:
+    return weasyprint.HTML(string=html, base_url=None).render(font_config=fonts)
 
 
 def render_board(doc: BoardDocument) -> Rendered:
-    """Fit ``doc`` on as few sheets as the type floor allows and write the PDF."""
-    steps = doc.sheet.text_steps_pt()
-    for text_pt in steps:
-        document = layout(doc.html(text_pt, sheet_labels=False))
-        if len(document.pages) == 1:
-            break
-    else:
-        document = layout(doc.html(text_pt, sheet_labels=True))
-    pdf = document.write_pdf(pdf_variant=PDF_VARIANT, finisher=lambda d, p: finish(p, doc.sheet))
-    return Rendered(pdf, len(document.pages), text_pt)
+    """Fit ``doc`` on as few sheets as the type floor allows and write the PDF.
+
+    The layouts share one font configuration, so the fonts are loaded once.
+    """
+    with font_configuration() as fonts:
+        for text_pt in doc.sheet.text_steps_pt():
+            document = layout(doc.html(text_pt, sheet_labels=False), fonts)
+            if len(document.pages) == 1:
+                break
+        else:
+            document = layout(doc.html(text_pt, sheet_labels=True), fonts)
+        return Rendered(_write(document, doc.sheet), len(document.pages), text_pt)
 
 
-def write_pdf(html: str, sheet: Sheet | None = None) -> tuple[bytes, int]:
-    """Render any of the board theme's documents (booklets, tile labels) the same way."""
-    document = layout(html)
-    return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=lambda d, p: finish(p, sheet)), len(document.pages)
+def write_pdf(html: str) -> bytes:
+    """Another document in the board theme (booklet, tile labels): PDF/X-4, deterministic."""
+    with font_configuration() as fonts:
+        return _write(layout(html, fonts))
+
+
+def _write(document: weasyprint.Document, sheet: Sheet | None = None) -> bytes:
+    return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=lambda _, pdf: finish(pdf, sheet))
 
 
 def finish(pdf: pydyf.PDF, sheet: Sheet | None) -> None:

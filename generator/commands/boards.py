@@ -34,7 +34,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..boards import build_boards  # WeasyPrint loads only when boards are built
+    from ..boards import PrintSetupError, build_boards  # WeasyPrint loads only when boards are built
 
     project, code = load_or_exit(args)
     if project is None:
@@ -53,6 +53,9 @@ def run(args) -> int:
                                 jobs=args.jobs, tile=args.tile, today=build_date(args))
     except ContentError as e:
         print_report(e.report)
+        return 1
+    except PrintSetupError as e:
+        print(e, file=sys.stderr)
         return 1
     for edition in editions:
         state = "缓存" if edition.cached else "生成"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import inspect
 import logging
 import os
 import shutil
@@ -68,8 +67,7 @@ def render_boards(project, out: Path, date: dt.date) -> bool:
     build_boards = getattr(boards, "build_boards", None)
     if build_boards is None or not project.boards:
         return False
-    options = {"today": date} if "today" in inspect.signature(build_boards).parameters else {}
-    build_boards(project, out, **options)
+    build_boards(project, out, today=date)
     return True
 
 
@@ -104,8 +102,8 @@ def run(args) -> int:
             return 1
         site = scratch / "site"
         if args.date and env_epoch is None:  # MkDocs' own dates (sitemap) follow --date too
-            os.environ["SOURCE_DATE_EPOCH"] = str(int(_midnight(date)))
-        _quiet_mkdocs()
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight_epoch(date)))
+        mkdocs_logging()
         from mkdocs.commands.build import build
         from mkdocs.exceptions import Abort, PluginError
 
@@ -114,7 +112,6 @@ def run(args) -> int:
         except (Abort, PluginError) as error:
             print(f"gongkai build: {error}", file=sys.stderr)
             return 1
-        site.chmod(0o755)
         replace_dir(site, out, scratch)
     finally:
         if env_epoch is None:
@@ -125,17 +122,17 @@ def run(args) -> int:
     return 0
 
 
-def _midnight(date: dt.date) -> float:
+def midnight_epoch(date: dt.date) -> float:
     return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc).timestamp()
 
 
-def _quiet_mkdocs() -> None:
-    """Show MkDocs warnings and errors only, as plain lines."""
+def mkdocs_logging(level: int = logging.WARNING) -> None:
+    """Show MkDocs messages from ``level`` up (build: warnings and errors), as plain lines."""
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_gongkai", False) for h in logger.handlers):
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
         handler._gongkai = True
         logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
+    logger.setLevel(level)
     logger.propagate = False

@@ -44,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
         return _usage(f"no such file: {args.file}")
     if args.to.suffix not in (".yml", ".csv"):
         return _usage("--to must name a .yml item or a .csv file")
+    if args.sheet and args.file.suffix.lower() not in (".xlsx", ".xlsm"):
+        return _usage("--sheet applies to Excel (.xlsx) files only")
     if args.to.suffix == ".csv" and args.item_type == "finance":
         return _usage("a finance sheet is imported into a .yml item, not a CSV")
     root = find_root(args.to.parent if args.to.parent.exists() else Path.cwd())
@@ -52,14 +54,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         sheet = read_sheet(args.file, args.sheet)
     except SheetError as exc:
-        report.error(Location(label), "import-unreadable", detail=str(exc))
+        report.error(Location(label), exc.code, **exc.values)
         return _fail(report)
     imported = import_sheet(sheet, args.item_type, label, report)
     if imported is None:
         return _fail(report)
     title = args.title or imported.title or DEFAULT_TITLES[args.item_type]
     try:
-        todo = write_import(args.to, args.item_type, imported, title, root, report)
+        todo = write_import(args.to, args.item_type, imported, title, root, report,
+                            retitle=bool(args.title))
     except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as exc:
         return _usage(f"cannot update {args.to}: {exc}")
     if todo is None:

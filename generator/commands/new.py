@@ -96,6 +96,10 @@ def run_quarter(args: argparse.Namespace) -> int:
             continue
         print(f"{office_dir.name}: {source} → {target}")
         for item in roll_office(office_dir, source, target, args.dir):
+            if item.skipped:
+                print(f"  未复制 {item.source.relative_to(args.dir).as_posix()}：文件无法读取，"
+                      f"请先用 gongkai check 找出问题，改正后手工复制到新季度")
+                continue
             print(f"  {item.target.relative_to(args.dir).as_posix()}")
             for line in item.todo:
                 print(f"    - {line}")

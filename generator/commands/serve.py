@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
-from .build import DEFAULT_CONFIG, _midnight
+from .build import DEFAULT_CONFIG, midnight_epoch, mkdocs_logging
 from .common import add_project_arguments, load_or_exit
 
 HELP = "本地预览网站，修改内容后自动刷新（http://127.0.0.1:8000/）"
@@ -23,8 +24,10 @@ def run(args) -> int:
         return code
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.date:  # the plugin reads the build date from here when none is configured
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(_midnight(args.date)))
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight_epoch(args.date)))
     from mkdocs.commands.serve import serve
+
+    mkdocs_logging(logging.INFO)  # "Serving on http://…" and each rebuild
     from mkdocs.exceptions import Abort
 
     root = args.dir.resolve()

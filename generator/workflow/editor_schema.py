@@ -14,6 +14,8 @@ from ..content.schema import BOARD, COMMON, ITEM_TYPES, OFFICE, SITE, Field
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "docs/schema"  # project-relative home of the generated files
 
+# ``patternErrorMessage`` is the editors' (VS Code, yaml-language-server) message
+# for a value that does not match; validators ignore it.
 # The loader reads every scalar's source text, so a string field also accepts a number.
 _SCALAR_TEXT = ["string", "number"]
 _MONEY_PATTERN = (r"^\s*[¥￥]?\s*-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|元)?\s*$")
@@ -39,13 +41,15 @@ def field_schema(f: Field) -> dict:
     elif f.kind == "choice":
         out.update(type="string", enum=list(f.choices))
     elif f.kind == "date":
-        out.update(type="string", format="date", pattern=_DATE_PATTERN)
+        out.update(type="string", format="date", pattern=_DATE_PATTERN,
+                   patternErrorMessage="日期格式为 YYYY-MM-DD，如 2026-07-01")
     elif f.kind == "bool":
         out["type"] = "boolean"
     elif f.kind == "int":
         out["type"] = "integer"
     elif f.kind == "money":
-        out.update(type=["string", "number"], pattern=_MONEY_PATTERN)
+        out.update(type=["string", "number"], pattern=_MONEY_PATTERN,
+                   patternErrorMessage="金额如 1234.50，可带千分位逗号和单位 元/万元")
     else:  # string, text, phone
         out["type"] = list(_SCALAR_TEXT)
     if f.default is not None and f.kind != "object":
@@ -66,7 +70,7 @@ def _object(fields: tuple[Field, ...]) -> dict:
 
 
 def _document(name: str, root: Field) -> dict:
-    return {"$schema": DRAFT, "$id": FILES[name], "title": root.zh, **_object(root.fields)}
+    return {"$schema": DRAFT, "title": root.zh, **_object(root.fields)}
 
 
 def item_schema() -> dict:
@@ -86,7 +90,6 @@ def item_schema() -> dict:
         })
     return {
         "$schema": DRAFT,
-        "$id": FILES["item"],
         "title": "公开事项（fixed/ 或 quarters/<季度>/ 下的 .yml 文件，或 .md 文件的头信息）",
         "type": "object",
         "properties": common["properties"],

@@ -105,13 +105,7 @@ class _Reader:
         if col is None:
             return None
         cell = self.cell(row, col)
-        if cell.is_empty:
-            return None
-        try:
-            return mask_ids(cell_text(cell))
-        except ValueError as exc:
-            self.report.error(self.at(row, col), "import-hidden-decimals", value=str(exc))
-            return None
+        return None if cell.is_empty else mask_ids(cell_text(cell))
 
     def amount(self, row: Row, col: int, name: str, unit: str | None) -> Decimal | None:
         cell = self.cell(row, col)

@@ -2,7 +2,9 @@
 
 A new item is a draft with the schema line on top and commented placeholders
 for what the sheet cannot say (programme, phone, dates). An existing item
-keeps every other line as the clerk wrote it; only its data blocks change.
+keeps every other line as the clerk wrote it; only its data blocks change,
+and it goes back to a draft without its old review: new figures need a new
+review.
 """
 
 from __future__ import annotations
@@ -32,8 +34,11 @@ REVIEW_NOTE = "# 审核（review：审核、复核、审批）完成后删除 dr
 
 
 def write_import(to: Path, item_type: str, imported: Imported, title: str, root: Path | None,
-                 report: Report) -> list[str] | None:
-    """Write ``imported`` to ``to``; the list of what is left to fill, or None after an error."""
+                 report: Report, retitle: bool = False) -> list[str] | None:
+    """Write ``imported`` to ``to``; the list of what is left to fill, or None after an error.
+
+    An existing item keeps its title unless ``retitle`` (the clerk gave ``--title``).
+    """
     if to.suffix == ".csv":
         _write(to, rows_csv(item_type, imported))
         return []
@@ -53,11 +58,21 @@ def write_import(to: Path, item_type: str, imported: Imported, title: str, root:
         _write(to.parent / rows_from, rows_csv(item_type, imported))
     else:
         text = yamltext.edit_fields(text, False, lambda lines: _update(lines, item_type, imported))
-    text = yamltext.edit_fields(text, False, lambda lines: yamltext.set_scalar(
-        lines, "draft", "true", after="title"))
+    text = yamltext.edit_fields(text, False, lambda lines: _draft_again(lines, title if retitle else None))
     _write(to, text)
     present = set(data) | set(imported.fields)
-    return [f"{f.name}（{f.zh}）" for f in missing_fields(item_type, present)]
+    todo = [f"{f.name}（{f.zh}）" for f in missing_fields(item_type, present)]
+    if "review" in data:
+        todo.append("review（数据已更新，原审核记录已删除，须重新审核）")
+    return todo
+
+
+def _draft_again(lines: list[str], title: str | None) -> list[str]:
+    """New data needs a new review: back to a draft, the old review removed."""
+    if title:
+        lines = yamltext.set_scalar(lines, "title", dump_lines("title", title)[0].split(": ", 1)[1])
+    lines = yamltext.remove(lines, "review")
+    return yamltext.set_scalar(lines, "draft", "true", after="title")
 
 
 def new_item(to: Path, item_type: str, imported: Imported, title: str,

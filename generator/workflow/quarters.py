@@ -32,6 +32,7 @@ class RolledItem:
     target: Path
     todo: list[str] = field(default_factory=list)
     copied: list[Path] = field(default_factory=list)  # rows_from CSVs
+    skipped: bool = False  # unreadable (not UTF-8, bad YAML or front matter): not copied
 
 
 def quarters_of(office_dir: Path) -> list[Quarter]:
@@ -154,18 +155,21 @@ def roll_office(office_dir: Path, source: Quarter, target: Quarter, root: Path) 
         if path.suffix not in (".yml", ".md") or not path.is_file():
             continue
         markdown = path.suffix == ".md"
-        text = path.read_bytes().decode("utf-8-sig")
-        new_text, notes = roll_text(text, markdown, source, target)
         item = RolledItem(path, target_dir / path.name)
+        rolled.append(item)
+        try:
+            new_text, notes = roll_text(path.read_bytes().decode("utf-8-sig"), markdown, source, target)
+            data = _fields(new_text, markdown)
+        except (UnicodeDecodeError, ValueError, yaml.YAMLError):
+            item.skipped = True
+            continue
         item.target.write_text(new_text, encoding="utf-8", newline="")
-        data = _fields(new_text, markdown)
         if data.get("rows_from"):
             csv = source_dir / str(data["rows_from"])
             if csv.is_file():
                 shutil.copyfile(csv, target_dir / csv.name)
                 item.copied.append(target_dir / csv.name)
         item.todo = _todo(data, notes, markdown, item, root)
-        rolled.append(item)
     return rolled
 
 

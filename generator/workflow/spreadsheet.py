@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,12 @@ from ..content.encoding import decode_any
 
 
 class SheetError(Exception):
-    """The file as a whole cannot be read (not a spreadsheet, no such sheet…)."""
+    """The file as a whole cannot be read; ``code`` and ``values`` name a message."""
+
+    def __init__(self, code: str, **values):
+        super().__init__(code)
+        self.code = code
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -58,17 +63,15 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
     if suffix in (".xlsx", ".xlsm"):
         return _read_excel(path, sheet)
     if suffix in (".csv", ".txt"):
-        if sheet:
-            raise SheetError("--sheet applies to Excel files only")
         return _read_csv(path.read_bytes())
-    raise SheetError(f"unsupported file type {suffix or '(none)'}: use .xlsx or .csv")
+    raise SheetError("sheet-type", suffix=suffix or "?")
 
 
 def _read_csv(data: bytes) -> Sheet:
     try:
         text, encoding = decode_any(data)
     except ValueError as exc:
-        raise SheetError(f"cannot decode the file: {exc}") from exc
+        raise SheetError("sheet-unreadable", detail=str(exc)) from exc
     rows = [Row(n, [Cell(value) for value in values])
             for n, values in enumerate(csv.reader(io.StringIO(text, newline="")), 1)]
     return Sheet(rows, encoding)
@@ -82,14 +85,14 @@ def _read_excel(path: Path, name: str | None) -> Sheet:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, BadZipFile, KeyError, OSError) as exc:
-        raise SheetError(f"not a readable Excel file: {exc}") from exc
+        raise SheetError("sheet-unreadable", detail=str(exc)) from exc
     try:
         if name is None:
             ws = book.worksheets[0]
         elif name in book.sheetnames:
             ws = book[name]
         else:
-            raise SheetError(f"no sheet {name!r}; sheets: {', '.join(book.sheetnames)}")
+            raise SheetError("sheet-missing", name=name, sheets="、".join(book.sheetnames))
         rows = []
         for n, cells in enumerate(ws.iter_rows(), 1):
             rows.append(Row(n, [Cell(c.value, getattr(c, "number_format", "General") or "General")
@@ -111,6 +114,11 @@ def format_decimals(number_format: str) -> int | None:
     return len(match.group(1)) if match else 0
 
 
+def _stored(value: int | float) -> Decimal:
+    """The decimal Excel stored: the shortest ``repr`` of openpyxl's float."""
+    return Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
+
+
 def excel_decimal(cell: Cell) -> Decimal:
     """The exact amount an Excel number cell shows.
 
@@ -119,8 +127,7 @@ def excel_decimal(cell: Cell) -> Decimal:
     (``0.00`` -> ``1234.50``). Raise ValueError when the stored value has more
     places than shown: the sheet would then publish a figure nobody saw.
     """
-    value = cell.value
-    exact = Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
+    exact = _stored(cell.value)
     places = format_decimals(cell.number_format)
     if places is None:
         return exact
@@ -128,6 +135,19 @@ def excel_decimal(cell: Cell) -> Decimal:
     if shown != exact:
         raise ValueError(str(exact))
     return shown
+
+
+def _shown(cell: Cell) -> str:
+    """A number cell's text as Excel displays it (rounded to the format; percentages in %)."""
+    exact = _stored(cell.value)
+    section = re.sub(r'"[^"]*"|\\.', "", cell.number_format.split(";")[0])
+    percent = "%" in section
+    if percent:
+        exact *= 100
+    places = format_decimals(cell.number_format.replace("%", ""))
+    if places is not None:
+        exact = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return format(exact, "f") + ("%" if percent else "")
 
 
 def cell_text(cell: Cell) -> str:
@@ -142,5 +162,5 @@ def cell_text(cell: Cell) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (int, float)):
-        return format(excel_decimal(cell), "f")
+        return _shown(cell)
     return str(value).strip()
