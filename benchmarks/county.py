@@ -58,7 +58,7 @@ CENT = Decimal("0.01")
 
 
 class _Dumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper):
-    """Money as plain decimals (``1520.00``), written exactly as a clerk would."""
+    """YAML as a clerk writes it: money as plain decimals (``1520.00``), long text as blocks."""
 
 
 class _Row(list):
@@ -378,7 +378,8 @@ def _generate_office(root: Path, o: _Office, quarters: list[Quarter], today: dt.
 
 def generate_county(root: Path, offices: int = 300, quarters: int = 8,
                     today: dt.date = dt.date(2026, 11, 21), seed: int = 2026) -> None:
-    """Write a valid project of ``offices`` offices and ``quarters`` quarters under ``root``."""
+    """Write a valid project of ``offices`` offices and ``quarters`` quarters under ``root``
+    (a new or empty folder: files already there are overwritten or left as they are)."""
     root = Path(root)
     rng = random.Random(seed)
     _write(root / "content" / "site.yml", _yaml({

@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # Set up everything gongkai needs on this machine; fast and silent when nothing changed.
 #
-# 1. Debian/Ubuntu packages that are missing (checked with dpkg): the CJK board
-#    fonts, Pango and HarfBuzz for WeasyPrint, poppler-utils (PDF to PNG
-#    proofs), Chromium (browser tests), and python3 / python3-venv when
-#    `python3 -m venv` cannot work. `apt-get update` runs only when something
-#    must be installed; `sudo` is used when not root.
+# 1. Debian/Ubuntu packages that are missing (checked with dpkg), listed below
+#    with what needs them, and python3 / python3-venv when `python3 -m venv`
+#    cannot work. `apt-get update` runs only when something must be installed;
+#    `sudo` is used when not root.
 # 2. A virtual environment in .venv with gongkai installed editable, with its
 #    test dependencies. pip runs again only when pyproject.toml changes.
 #
@@ -18,10 +17,15 @@ STAMP="$VENV/.gongkai-installed"
 UNAVAILABLE="$VENV/.gongkai-unavailable"  # optional packages apt did not have: not asked for again
 MIN_PYTHON="3.10"
 
-# System packages and why: board fonts; WeasyPrint's Pango and font subsetting;
-# pdftoppm for proofs and tests; the browser for the site's browser tests.
-REQUIRED_PACKAGES=(fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils)
-OPTIONAL_PACKAGES=(chromium)
+REQUIRED_PACKAGES=(
+    fonts-noto-cjk fontconfig   # the board fonts, found with fc-list
+    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0  # WeasyPrint: text layout, font subsetting
+    libgs-common                # the CMYK output profile of print PDFs
+    poppler-utils               # pdftoppm: board proofs
+    git                         # the site's history pages
+    libatomic1                  # Playwright's driver (browser tests)
+)
+OPTIONAL_PACKAGES=(chromium)    # browser tests; skipped where apt has no chromium (Ubuntu)
 
 say() { printf 'bootstrap: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -35,7 +39,7 @@ fail_with_log() {
 }
 
 is_installed() {
-    [ "$(dpkg-query -W -f='${db:Status-Abbrev}' "$1" 2>/dev/null)" = "ii " ]
+    [[ "$(dpkg-query -W -f='${db:Status-Abbrev}' "$1" 2>/dev/null)" == "ii "* ]]  # one "ii " per architecture
 }
 
 venv_works() {

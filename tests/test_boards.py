@@ -4,10 +4,12 @@ determinism, cache, glyph refusal, booklets and tiles."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 import json
 import re
 import subprocess
+from decimal import Decimal
 
 import pdfplumber
 import pytest
@@ -167,7 +169,6 @@ def test_manifest_describes_the_edition(built):
     assert manifest["profile"] == "offset" and manifest["bleed_mm"] == 3.0
     assert manifest["sheets"] == 1 and manifest["edition"] == "2026-Q4"
     assert manifest["fonts"] == ["NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc"]
-    import hashlib
     for name_, entry in manifest["files"].items():
         data = (town.pdf.parent / name_).read_bytes()
         assert hashlib.sha256(data).hexdigest() == entry["sha256"]
@@ -247,3 +248,21 @@ def test_panel_naming_a_missing_item_is_a_content_error(tmp_path):
                      quarter=QUARTER.previous())
     codes = {(d.code, d.path, d.line) for d in raised.value.report.errors}
     assert ("missing-item", "boards/town.yml", 14) in codes  # quarter/finance-q4, the 5th panel
+
+
+def test_every_panel_starts_with_its_title_on_a_wide_banner(tmp_path):
+    """Six short columns: WeasyPrint would drop the procedure panel's table head there."""
+    project = make_project(tmp_path, subsidy_rows=3)
+    town = project.boards["town"]
+    project.boards = {"banner": dataclasses.replace(
+        town, id="banner", source="boards/banner.yml", size="2400x1200", width_mm=Decimal(2400),
+        height_mm=Decimal(1200), orientation="landscape", profile="inkjet", columns=6)}
+    [banner] = build_boards(project, tmp_path / "site", today=TODAY, jobs=1)
+    with pdfplumber.open(banner.pdf) as pdf:
+        words = [w for page in pdf.pages for w in page.extract_words(extra_attrs=["size"])]
+    floor = Sheet.of(project.boards["banner"]).heading_floor_pt
+    titles = {w["text"] for w in words if w["size"] >= floor}
+    office = project.offices["qingshan-town"]
+    for item in office.fixed + office.quarters[QUARTER]:
+        if item.id not in ("old-notice", "draft-plan"):
+            assert any(item.title.startswith(t) for t in titles), item.title

@@ -101,8 +101,12 @@ def test_search_a_chinese_word_and_reach_the_item(open_page, demo):
     item = next(i for i in demo.items() if i.type == "procedure" and i.is_public())
     word = search_word(item.title)
     page = open_page("")
-    page.click("label.md-search__icon, .md-search__input")
+    page.click("input.md-search__input")
+    page.wait_for_function(  # the index is loaded and built in a worker; queries before are lost
+        "document.querySelector('.md-search-result__meta').textContent.trim() === '键入以开始搜索'",
+        timeout=30000)
     page.fill("input.md-search__input", word)
+    page.press("input.md-search__input", "End")  # Material searches on key events
     result = page.locator(f'.md-search-result__item a[href*="{urls.item_path(item)}"]').first
     result.wait_for(timeout=15000)
     result.click()

@@ -24,6 +24,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from county import generate_county  # noqa: E402
 
 TODAY = dt.date(2026, 11, 21)
+PACKAGES = ("python3-venv", "fonts-noto-cjk", "fontconfig", "libpango-1.0-0", "libpangoft2-1.0-0",
+            "libharfbuzz-subset0", "libgs-common", "poppler-utils", "git", "libatomic1", "chromium")
 
 # Stand-ins: each appends what it was asked to $STATE/log. Packages "installed"
 # are listed in $STATE/installed; those apt has no candidate for in $STATE/unavailable.
@@ -103,8 +105,9 @@ def test_bootstrap_on_a_fresh_machine_installs_once_then_does_nothing(machine):
     apt = [c for c in calls if c.startswith("apt-get")]
     assert apt == [
         "apt-get update DEBIAN_FRONTEND=noninteractive",
-        "apt-get install -y --no-install-recommends python3-venv fonts-noto-cjk libpango-1.0-0 "
-        "libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils DEBIAN_FRONTEND=noninteractive",
+        "apt-get install -y --no-install-recommends python3-venv fonts-noto-cjk fontconfig libpango-1.0-0 "
+        "libpangoft2-1.0-0 libharfbuzz-subset0 libgs-common poppler-utils git libatomic1 "
+        "DEBIAN_FRONTEND=noninteractive",
     ]
     assert calls.count("sudo -n") == 2  # not root, no terminal: never waits for a password
     assert [c for c in calls if c.startswith("pip")] == ["pip -m pip install --progress-bar off -e .[test]"]
@@ -118,9 +121,7 @@ def test_bootstrap_on_a_fresh_machine_installs_once_then_does_nothing(machine):
 
 
 def test_bootstrap_reinstalls_python_packages_only_when_pyproject_changes(machine):
-    (machine.state / "installed").write_text(
-        "python3-venv\nfonts-noto-cjk\nlibpango-1.0-0\nlibpangoft2-1.0-0\n"
-        "libharfbuzz-subset0\npoppler-utils\nchromium\n")
+    (machine.state / "installed").write_text("\n".join(PACKAGES) + "\n")
     _, calls = machine()
     assert [c.split()[0] for c in calls] == ["pip"]  # nothing for apt
 

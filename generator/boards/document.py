@@ -138,8 +138,11 @@ class BoardDocument:
             "hairline": s.mm(0.5), "arrow": s.mm(9), "arrow_half": s.mm(7),
         }
 
-    def html(self, text_pt: float, sheet_labels: bool) -> str:
-        """The document at body size ``text_pt``; ``sheet_labels`` prints "sheet n of m"."""
+    def html(self, text_pt: float, sheet_labels: bool, plain: frozenset[str] = frozenset()) -> str:
+        """The document at body size ``text_pt``; ``sheet_labels`` prints "sheet n of m".
+
+        A panel repeats its title bar where it runs on, except the ``plain`` ones (by id).
+        """
         env = environment()
         before, _, rest = self.context["labels"]["sheet"].partition("{page}")
         middle, _, after = rest.partition("{pages}")
@@ -149,7 +152,7 @@ class BoardDocument:
             sheet_label_before=before, sheet_label_middle=middle, sheet_label_after=after,
         )
         return env.get_template("board.html").render(
-            css=css, panels=self.panels, sheet_labels=sheet_labels, **self.context)
+            css=css, panels=self.panels, sheet_labels=sheet_labels, plain=plain, **self.context)
 
 
 def board_document(edition: Edition, site: Site, faces: list[FontFace]) -> BoardDocument:

@@ -31,6 +31,8 @@ LABELS = {
         "continued": "续", "sheet": "第 {page} 张，共 {pages} 张", "office_qr": "扫码查看网上公开",
         "booklet": "政务公开资料汇编", "contents": "目录", "date": "{y}年{m}月{d}日",
         "address": "办公地址", "office_phone": "办公电话", "hours": "办公时间",
+        "tile_sheet": "第 {sheet}/{sheets} 张", "tile_position": "第 {row}/{rows} 行，第 {col}/{cols} 列",
+        "tile_help": "成品 {width}×{height} mm，重叠 {overlap} mm：沿实线剪去左、上白边，对齐前一张的虚线粘贴",
     },
     "en": {
         "basis": "Legal basis", "conditions": "Conditions", "materials": "Materials",
@@ -43,6 +45,9 @@ LABELS = {
         "continued": "continued", "sheet": "sheet {page} of {pages}", "office_qr": "Scan for the website",
         "booklet": "Disclosure Compilation", "contents": "Contents", "date": "{y}-{m:02d}-{d:02d}",
         "address": "Address", "office_phone": "Phone", "hours": "Hours",
+        "tile_sheet": "sheet {sheet}/{sheets}", "tile_position": "row {row}/{rows}, column {col}/{cols}",
+        "tile_help": "finished {width}×{height} mm, {overlap} mm overlap: cut off the left and top "
+                     "margins along the solid line, glue onto the previous tile along its dashed line",
     },
 }
 
@@ -118,13 +123,12 @@ def _window(item: Item, language: str) -> str | None:
     return start + format_date(item.expires, language)
 
 
-def panel(item: Item, site: Site, today: dt.date | None = None) -> Panel:
-    """The print form of ``item``."""
+def panel(item: Item, site: Site) -> Panel:
+    """The print form of ``item`` (one that is printed: neither a draft nor expired)."""
     lang = site.language
     url = urls.item_url(site.url, item)
     out = Panel(key=item.key, type=item.type, title=item.title, url=url, qr=qr_svg(url))
     f = item.fields
-    tables = [table_view(t) for t in item_tables(item, lang, today)]
     if item.type == "procedure":
         out.steps = list(f.get("steps") or [])
         for key, value in (
@@ -135,7 +139,7 @@ def panel(item: Item, site: Site, today: dt.date | None = None) -> Panel:
             if value:
                 out.elements.append((label(key, lang), value))
     else:
-        out.tables = tables
+        out.tables = [table_view(t) for t in item_tables(item, lang)]
         if item.basis:
             out.facts.append((label("basis", lang), item.basis))
     if item.type == "finance" and f.get("period"):

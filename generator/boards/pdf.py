@@ -18,6 +18,7 @@ from typing import Iterator
 
 import pydyf
 import weasyprint
+from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 
 from .document import BoardDocument
@@ -55,14 +56,53 @@ def render_board(doc: BoardDocument) -> Rendered:
 
     The layouts share one font configuration, so the fonts are loaded once.
     """
+    plain: frozenset[str] = frozenset()
     with font_configuration() as fonts:
         for text_pt in doc.sheet.text_steps_pt():
-            document = layout(doc.html(text_pt, sheet_labels=False), fonts)
+            document, plain = _layout_board(doc, text_pt, False, plain, fonts)
             if len(document.pages) == 1:
                 break
         else:
-            document = layout(doc.html(text_pt, sheet_labels=True), fonts)
+            document, plain = _layout_board(doc, text_pt, True, plain, fonts)
         return Rendered(_write(document, doc.sheet), len(document.pages), text_pt)
+
+
+def _layout_board(doc: BoardDocument, text_pt: float, sheet_labels: bool, plain: frozenset[str],
+                  fonts: FontConfiguration) -> tuple[weasyprint.Document, frozenset[str]]:
+    """Lay out ``doc``; panels that lost their title bar become plain and it is laid out again."""
+    while True:
+        document = layout(doc.html(text_pt, sheet_labels, plain), fonts)
+        dropped = dropped_heads(document)
+        if not dropped:
+            return document, plain
+        plain |= dropped
+
+
+def dropped_heads(document: weasyprint.Document) -> frozenset[str]:
+    """The panels (ids) that start without their title bar.
+
+    WeasyPrint leaves a table's head out where the head and the start of the
+    body do not fit together at the top of a column; a panel must never lose
+    its title, so such a panel is laid out again as a plain section.
+    """
+    started: set[str] = set()
+    dropped = set()
+    for page in document.pages:
+        for box in _tables(page._page_box):
+            panel = box.element.get("id")
+            if panel not in started:
+                started.add(panel)
+                if not any(group.is_header for group in box.children):
+                    dropped.add(panel)
+    return frozenset(dropped)
+
+
+def _tables(box) -> Iterator[boxes.TableBox]:
+    if isinstance(box, boxes.TableBox) and "panel" in (box.element.get("class") or "").split():
+        yield box
+        return
+    for child in getattr(box, "children", ()):
+        yield from _tables(child)
 
 
 def write_pdf(html: str) -> bytes:

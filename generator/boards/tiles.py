@@ -16,6 +16,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
 from .document import BoardDocument, CMYK_PROFILE, environment, families
+from .forms import LABELS
 from .pdf import MM, write_pdf
 
 TILE_SIZES = {"A3": (297.0, 420.0), "A4": (210.0, 297.0)}
@@ -73,10 +74,11 @@ def labels_html(doc: BoardDocument, grid: TileGrid, layout: list[Tile], sheets: 
         step=grid.step_mm, overlap=OVERLAP_MM,
     )
     return env.get_template("tiles.html").render(
-        css=css, tiles=layout, sheets=sheets, grid=grid, language=doc.context["html_lang"],
+        css=css, tiles=layout, sheets=sheets, overlap=OVERLAP_MM, language=doc.context["html_lang"],
+        labels=LABELS["en" if doc.context["html_lang"] == "en" else "zh"],
         office=doc.context["office"], title=doc.context["title"], edition=doc.context["edition"],
         created=doc.context["created"], generator=doc.context["generator"],
-        trim=(doc.sheet.width_mm, doc.sheet.height_mm),
+        trim=(round(doc.sheet.width_mm), round(doc.sheet.height_mm)),
     )
 
 

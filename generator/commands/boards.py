@@ -59,5 +59,7 @@ def run(args) -> int:
         return 1
     for edition in editions:
         state = "缓存" if edition.cached else "生成"
-        print(f"{state} {edition.pdf}（{edition.sheets} 张）")
+        sheets = f"{edition.sheets} 张" if edition.sheets == 1 else (
+            f"{edition.sheets} 张：一张排不下，已用最小字号并续排，请检查校样 {edition.proof.name}")
+        print(f"{state} {edition.pdf}（{sheets}）")
     return 0

@@ -10,7 +10,7 @@ from html import escape
 from .. import urls
 from ..model import Item, Office, Table
 from .downloads import csv_bytes, json_bytes
-from .html import breadcrumb, md_text, rel, table_html
+from .html import a, breadcrumb, md_text, rel, table_html
 from .items import window_text
 from .labels import label, type_name
 from .outputs import Context, Download, Page
@@ -76,8 +76,8 @@ def catalogue(ctx: Context) -> tuple[Page, list[Download]]:
                 f'<select data-gk-col="4" aria-label="{escape(label(lang, "filter_office"))}">'
                 f'<option value="">{escape(label(lang, "filter_office"))}</option>{options}</select>'
                 f'<span class="gk-count" aria-live="polite"></span></div>')
-    downloads = (f'<p class="gk-download"><a href="catalogue.csv" download>{escape(label(lang, "download_csv"))}</a> · '
-                 f'<a href="catalogue.json" download>{escape(label(lang, "download_json"))}</a></p>')
+    downloads = (f'<p class="gk-download">{a("catalogue.csv", label(lang, "download_csv"), download="")} · '
+                 f'{a("catalogue.json", label(lang, "download_json"), download="")}</p>')
     blocks = [breadcrumb([(rel(PATH, ""), label(lang, "home"))], lang),
               f"# {md_text(label(lang, 'catalogue'))}", downloads, controls,
               table_html(table, table_id="t-catalogue",

@@ -49,15 +49,17 @@ def flow_chart(steps: list[str], label: str) -> str:
         lines = wrap(step, Decimal(right - text_x - 10))
         height = 2 * 12 + LINE * len(lines)
         parts.append(f'<rect class="gk-box" x="4" y="{y}" width="{WIDTH - 8}" height="{height}" rx="8"/>')
-        parts.append(f'<circle class="gk-dot" cx="25" cy="{_n(Decimal(y) + Decimal(height) / 2)}" r="13"/>')
-        parts.append(f'<text class="gk-num" x="25" y="{_n(Decimal(y) + Decimal(height) / 2 + 5)}" text-anchor="middle">{number}</text>')
+        middle = Decimal(y) + Decimal(height) / 2
+        parts.append(f'<circle class="gk-dot" cx="25" cy="{_n(middle)}" r="13"/>')
+        parts.append(f'<text class="gk-num" x="25" y="{_n(middle + 5)}" text-anchor="middle">{number}</text>')
         for i, line in enumerate(lines):
             parts.append(f'<text x="{text_x}" y="{y + 12 + LINE * i + 16}">{escape(line)}</text>')
         y += height
         if number < len(steps):
             mid = WIDTH // 2
             parts.append(f'<line class="gk-arrow" x1="{mid}" y1="{y}" x2="{mid}" y2="{y + gap - 8}"/>')
-            parts.append(f'<polygon class="gk-head" points="{mid - 6},{y + gap - 9} {mid + 6},{y + gap - 9} {mid},{y + gap - 1}"/>')
+            tip, base = y + gap - 1, y + gap - 9
+            parts.append(f'<polygon class="gk-head" points="{mid - 6},{base} {mid + 6},{base} {mid},{tip}"/>')
             y += gap
     return _svg("gk-flow", y + 4, label, parts)
 
@@ -80,7 +82,8 @@ def bar_chart(groups: list[tuple[str, list[tuple[str, Decimal]]]], label: str) -
             parts.append(f'<text class="gk-label gk-amount" x="{WIDTH - 4}" y="{y + 13}" '
                          f'text-anchor="end">{escape(amount_text)}</text>')
             width = max(Decimal(0), amount) * scale
-            parts.append(f'<rect class="gk-bar gk-bar{g}" x="4" y="{y + 18}" width="{_n(width)}" height="10" rx="2"/>')
+            parts.append(f'<rect class="gk-bar gk-bar{g}" x="4" y="{y + 18}" '
+                         f'width="{_n(width)}" height="10" rx="2"/>')
             y += 36
         y += 6
     return _svg("gk-bars", y, label, parts)

@@ -128,7 +128,8 @@ def office_quarter_page(ctx: Context, office: Office, quarter: Quarter) -> Page:
               f"# {md_text(title)}",
               link_list(item_link(ctx, path, i, type_name(lang, i.type))
                         for i in ctx.quarter_items(office, quarter)),
-              f'<p>{a(rel(path, urls.site_quarter_path(quarter)), label(lang, "site_quarter_title", quarter=str(quarter)))}</p>']
+              "<p>" + a(rel(path, urls.site_quarter_path(quarter)),
+                        label(lang, "site_quarter_title", quarter=str(quarter))) + "</p>"]
     return Page(path, title, "\n\n".join(blocks))
 
 
@@ -146,7 +147,8 @@ def site_quarter_page(ctx: Context, quarter: Quarter) -> Page:
     for office in ctx.project.offices.values():
         items = ctx.quarter_items(office, quarter)
         if items:
-            blocks.append(f'<h2 class="gk-office">{a(rel(path, urls.quarter_path(office.id, quarter)), office.name)}</h2>')
+            link = a(rel(path, urls.quarter_path(office.id, quarter)), office.name)
+            blocks.append(f'<h2 class="gk-office">{link}</h2>')
             blocks.append(link_list(item_link(ctx, path, i, type_name(lang, i.type)) for i in items))
     return Page(path, title, "\n\n".join(blocks))
 
