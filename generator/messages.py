@@ -72,6 +72,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "编号 {value} 无效：文件名和目录名只能用小写字母、数字和连字符（如 low-income-subsidy）",
         "en": "invalid id {value}: file and folder names may use only a-z, 0-9 and '-' (e.g. low-income-subsidy)",
     },
+    "reserved-id": {
+        "zh": "单位编号 {value} 与网站的固定地址冲突，请改名（保留的名称：{reserved}）",
+        "en": "office id {value} would take one of the site's own URLs; rename it (reserved: {reserved})",
+    },
+    "external-resource": {
+        "zh": "正文从外部网站加载 {url}：政府网站须能在内网使用，请把图片等文件放进项目并用相对路径引用",
+        "en": "the body loads {url} from another site; the site must work on closed networks, so put the file "
+              "in the project and link it by a relative path",
+    },
     "duplicate-id": {
         "zh": "编号 {id} 重复：{other} 也使用了它",
         "en": "duplicate id {id}: {other} uses it too",

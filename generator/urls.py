@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from .model import Item, Office, Quarter
 
+# Top-level site paths that are not offices: an office id must not take one.
+RESERVED = frozenset({"quarters", "catalogue", "boards", "booklets", "assets", "search",
+                      "feed.xml", "sitemap.xml", "404.html"})
+
 
 def office_path(office_id: str) -> str:
     return f"{office_id}/"

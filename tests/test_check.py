@@ -392,3 +392,26 @@ def test_mixed_units_names_the_cell_like_other_messages(tmp_path):
     found = diagnostics(with_files(tmp_path, {LOW_INCOME: text}))
     assert [(d.line, d.code) for d in found] == [(9, "mixed-units")]
     assert "recipients[2].amount" in found[0].message
+
+
+def test_office_id_that_takes_a_site_url(tmp_path):
+    root = with_files(tmp_path, {"content/offices/catalogue/office.yml": BASE_FILES[OFFICE]})
+    assert codes(root) == [("content/offices/catalogue", 1, "reserved-id")]
+
+
+def test_body_loading_from_another_host(tmp_path):
+    root = with_files(tmp_path, {"content/offices/test-town/fixed/pledge.md": """\
+        ---
+        type: pledge
+        title: 服务承诺
+        review: {reviewed_by: 张丽, checked_by: 王强, approved_by: 李明, approved_on: 2026-01-05}
+        ---
+        详见[省政府网站](https://www.example.gov.cn/)。
+
+        ![办事大厅](https://cdn.example.com/hall.jpg)
+        <img alt="x" src="//cdn.example.com/x.png">
+        ![地图](map.png)
+        """})
+    found = diagnostics(root)
+    assert [(d.line, d.col, d.code) for d in found] == [
+        (8, 9, "external-resource"), (9, 19, "external-resource")]

@@ -10,7 +10,6 @@ where the good site was.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 import os
 import shutil
@@ -59,14 +58,11 @@ def mkdocs_config(root: Path, *, site_dir: Path | None = None, date=None, boards
 
 
 def render_boards(project, out: Path, date: dt.date) -> bool:
-    """Render every board edition and booklet into ``out`` when the boards stage is installed."""
-    try:
-        boards = importlib.import_module("generator.boards")
-    except ImportError:
+    """Render every board edition and booklet into ``out``; False when the project has no boards."""
+    if not project.boards:
         return False
-    build_boards = getattr(boards, "build_boards", None)
-    if build_boards is None or not project.boards:
-        return False
+    from ..boards import build_boards  # WeasyPrint loads only when boards are built
+
     build_boards(project, out, today=date)
     return True
 
@@ -99,6 +95,12 @@ def run(args) -> int:
                 boards_dir = None
         except ContentError as error:
             print_report(error.report)
+            return 1
+        except Exception as error:  # noqa: BLE001 - narrowed below without loading WeasyPrint early
+            from ..boards import PrintSetupError
+            if not isinstance(error, PrintSetupError):
+                raise
+            print(f"gongkai build: {error}", file=sys.stderr)
             return 1
         site = scratch / "site"
         if args.date and env_epoch is None:  # MkDocs' own dates (sitemap) follow --date too

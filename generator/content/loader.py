@@ -21,6 +21,7 @@ from ..diagnostics import Report
 from ..model import (
     ID_PATTERN, Board, Correction, Item, Location, Office, PanelRef, Project, Quarter, Review, Site,
 )
+from ..urls import RESERVED
 from . import rules
 from .fonts import FontError, board_font_files, covered_codepoints
 from .schema import BOARD, BOARD_SIZES, CSV_HEADERS, OFFICE, REVIEW, ROWS_FIELD, SITE, Field, item_fields
@@ -193,6 +194,10 @@ class ProjectLoader:
         if not ID_PATTERN.match(folder.name):
             self.report.error(Location(rel_folder), "bad-id", value=folder.name)
             return None
+        if folder.name in RESERVED:
+            self.report.error(Location(rel_folder), "reserved-id", value=folder.name,
+                              reserved=", ".join(sorted(RESERVED)))
+            return None
         path = folder / "office.yml"
         if not path.is_file():
             self.report.error(Location(f"{rel_folder}/office.yml"), "missing-file", file=f"{rel_folder}/office.yml")
@@ -265,7 +270,7 @@ class ProjectLoader:
         subsidy, printed = item_type == "subsidy-list", not values.get("draft")  # drafts are never printed
         public = [(source_offset + v.start_mark.index, source_offset + v.end_mark.index)
                   for k, v in node.value if getattr(k, "value", None) == "objection_phone"]
-        self.scanner.scan(rel, text, phones=subsidy, public_spans=public, glyphs=printed)
+        self.scanner.scan(rel, text, phones=subsidy, public_spans=public, glyphs=printed, markdown=True)
         rows = self.rows_from(values, item_type, path, reader, printed)
         if rows is not None:
             values[ROWS_FIELD[item_type]] = rows

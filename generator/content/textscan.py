@@ -7,12 +7,23 @@ ID number cannot hide in a comment or an unknown field.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..diagnostics import Report
 from ..model import Location
 from .fonts import missing_characters
 from .personal import find_personal_data
+
+
+# What makes a browser fetch from another host: Markdown images and resource-loading HTML tags.
+# Plain links ([text](https://…)) only navigate when clicked, so they are allowed.
+_EXTERNAL = re.compile(
+    r"!\[[^\]]*\]\(\s*<?(?P<image>(?:https?:)?//[^)\s>]+)"
+    r"|<(?:img|script|iframe|link|video|audio|source|embed|object|style)\b[^>]*?"
+    r"\b(?:src|href|data|poster)\s*=\s*[\"']?(?P<tag>(?:https?:)?//[^\"'\s>]+)",
+    re.IGNORECASE,
+)
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -32,9 +43,16 @@ class TextScanner:
     def __post_init__(self) -> None:
         self._covered_chars = frozenset(map(chr, self.covered)) if self.covered is not None else None
 
-    def scan(self, path: str, text: str, phones: bool = False, public_spans=(), glyphs: bool = True) -> None:
+    def scan(self, path: str, text: str, phones: bool = False, public_spans=(), glyphs: bool = True,
+             markdown: bool = False) -> None:
         """Report personal data (mobile numbers too when ``phones``, except inside
-        ``public_spans``: offsets of values meant to be public) and missing glyphs."""
+        ``public_spans``: offsets of values meant to be public), missing glyphs and,
+        in item text (``markdown``), resources loaded from other hosts."""
+        if markdown:
+            for match in _EXTERNAL.finditer(text):
+                group = "image" if match.group("image") else "tag"
+                line, col = position(text, match.start(group))
+                self.report.error(Location(path, line, col), "external-resource", url=match.group(group))
         for finding in find_personal_data(text, in_subsidy_list=phones):
             if finding.kind == "phone" and any(a <= finding.start < b for a, b in public_spans):
                 continue

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..model import Project
+from ..urls import RESERVED
 from .catalogue import catalogue
 from .feed import feed
 from .indexes import home_page, office_page, office_quarter_page, quarters_page, site_quarter_page, site_quarters
@@ -13,8 +14,6 @@ from .items import item_page
 from .nav import navigation
 from .outputs import Context, Revision, SiteOutput
 
-RESERVED = frozenset({"quarters", "catalogue", "boards", "booklets", "assets", "search",
-                      "feed.xml", "sitemap.xml", "404.html"})
 NAV_MAX_OFFICES = 40
 
 
