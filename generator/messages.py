@@ -11,6 +11,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "YAML 语法错误：{detail}",
         "en": "YAML syntax error: {detail}",
     },
+    "yaml-tab": {
+        "zh": "这一行用 Tab 键缩进，YAML 只能用空格缩进：请把 Tab 换成空格",
+        "en": "this line is indented with a tab; YAML is indented with spaces only: replace the tab with spaces",
+    },
     "not-utf8": {
         "zh": "文件不是 UTF-8 编码（看起来是 {encoding}，常见于 Excel 导出的文件）。"
               "请用 Excel“另存为 → CSV UTF-8”或记事本“另存为 → 编码 UTF-8”重新保存，"
@@ -22,6 +26,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "empty-file": {
         "zh": "文件是空的",
         "en": "file is empty",
+    },
+    "placeholder": {
+        "zh": "还有模板里的“待填写”，会原样公开在网站和公开栏上：请换成实际内容",
+        "en": "a template placeholder (待填写) is left here and would be published as it is: replace it with the real text",
+    },
+    "list-indent": {
+        "zh": "这一项缩进了 {found} 个空格，网站和公开栏会把它当作上一级列表的一项（编号随之改变）：下一级列表请缩进 4 个空格",
+        "en": "this list item is indented {found} spaces, so the website and the board show it as an item of the outer list (renumbering it): indent a nested list by 4 spaces",
     },
     "misplaced-file": {
         "zh": "文件位置不对，gongkai 不会读取它：{hint}",
@@ -267,8 +279,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{office} already has {quarter} ({folder}); it is not overwritten",
     },
     "no-previous-quarter": {
-        "zh": "{office} 没有 {quarter} 之前的季度可以沿用",
-        "en": "{office} has no quarter before {quarter} to roll forward",
+        "zh": "{office} 没有 {quarter} 之前的季度可以沿用：第一个季度请直接新建目录 quarters/{quarter}/，把事项文件放进去",
+        "en": "{office} has no quarter before {quarter} to roll forward: for a first quarter, create the folder quarters/{quarter}/ and put the items in it",
     },
     # --- summary and command line ------------------------------------------
     "summary": {
@@ -276,8 +288,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{errors} error(s), {warnings} warning(s)",
     },
     "no-project": {
-        "zh": "{path} 不是 gongkai 项目（没有 content/site.yml）",
-        "en": "{path} is not a gongkai project (no content/site.yml)",
+        "zh": "{path} 不是 gongkai 项目（没有 content/site.yml）：新项目请先写 content/site.yml，填 title、url、supervision_phone（见 docs/content-format.md）",
+        "en": "{path} is not a gongkai project (no content/site.yml): start a new one by writing content/site.yml with title, url and supervision_phone (see docs/content-format.md)",
     },
 }
 
@@ -285,12 +297,12 @@ TYPE_NAMES = {
     "zh": {
         "string": "文字", "text": "文字", "date": "日期", "bool": "true 或 false",
         "int": "整数", "money": "金额", "list": "列表", "object": "键值对",
-        "null": "空值", "quarter": "季度",
+        "null": "空值", "quarter": "季度", "file": "整个文件",
     },
     "en": {
         "string": "text", "text": "text", "date": "a date", "bool": "true or false",
         "int": "a whole number", "money": "an amount", "list": "a list",
-        "object": "a mapping", "null": "nothing", "quarter": "a quarter",
+        "object": "a mapping", "null": "nothing", "quarter": "a quarter", "file": "the file",
     },
 }
 

@@ -12,11 +12,14 @@ version); an unchanged board is copied from the cache instead of rendered.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import hashlib
 import json
 import os
 import shutil
+import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +42,7 @@ from .tiles import TILE_SIZES, tile_pdf
 
 CACHE_DIR = Path(".cache/gongkai/boards")
 RENDERER = f"gongkai {__version__} / WeasyPrint {weasyprint.__version__}"
+PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for the process when its parent dies
 
 
 class PrintSetupError(RuntimeError):
@@ -235,9 +239,15 @@ def _run(todo: list[Job], jobs: int | None) -> None:
         for job in todo:
             _render(job)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
         for _ in pool.map(_render, todo):
             pass
+
+
+def end_with_parent() -> None:
+    """Worker start: die with the build when it is killed, rather than wait idle forever (Linux)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _render(job: Job) -> None:

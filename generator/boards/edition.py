@@ -26,8 +26,11 @@ class Edition:
 
 
 def edition_quarter(office: Office, quarter: Quarter | None, today: dt.date) -> Quarter:
-    """The requested quarter, else the office's latest, else the current one."""
-    return quarter or office.latest_quarter or Quarter.containing(today)
+    """The requested quarter, else the office's latest that publishes anything (a next
+    quarter still all drafts does not replace the board in use), else its latest, else
+    the current one."""
+    published = [q for q, items in office.quarters.items() if any(not item.draft for item in items)]
+    return quarter or max(published, default=None) or office.latest_quarter or Quarter.containing(today)
 
 
 def printable(item: Item, today: dt.date) -> bool:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..diagnostics import ContentError
 from ..model import Quarter
-from .common import add_project_arguments, build_date, load_or_exit, print_report
+from .common import (add_project_arguments, build_date, inside_sources, load_or_exit, print_report,
+                     under_a_file)
 
 HELP = "生成公开栏印刷 PDF、校样图和资料汇编（不生成网站）"
 
@@ -48,6 +49,9 @@ def run(args) -> int:
         print("--jobs 至少为 1", file=sys.stderr)
         return 2
     out = args.out or args.dir / "site"
+    if inside_sources(args.dir, out) or under_a_file(out):
+        print(f"不能把印刷文件写到 {out}：它或上级目录是文件，或在 content/、boards/ 里", file=sys.stderr)
+        return 2
     try:
         editions = build_boards(project, out, quarter=args.quarter, board_ids=args.board,
                                 jobs=args.jobs, tile=args.tile, today=build_date(args))

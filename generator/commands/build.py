@@ -4,12 +4,14 @@ Content errors stop the build before anything is written. Boards are rendered
 first (into a temporary folder, so the office pages link exactly the files that
 exist), then MkDocs builds the site next to the output folder, and the finished
 site replaces the old one with two renames: nothing half-built is ever left
-where the good site was.
+where the good site was. The scratch folder is locked while the build runs, so
+the next build clears one left by a killed build.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import logging
 import os
 import shutil
@@ -18,7 +20,8 @@ import tempfile
 from pathlib import Path
 
 from ..diagnostics import ContentError
-from .common import add_project_arguments, build_date, is_project, load_or_exit, print_report
+from .common import (add_project_arguments, build_date, inside_sources, is_project, load_or_exit, print_report,
+                     under_a_file)
 
 HELP = "生成网站和公开栏印刷文件（默认输出到 site/）"
 
@@ -67,6 +70,49 @@ def render_boards(project, out: Path, date: dt.date) -> bool:
     return True
 
 
+SITE_ONLY = {"boards", "booklets"}  # what ``gongkai boards`` alone writes into the site folder
+LOCK = ".lock"
+
+
+def replaceable(root: Path, out: Path) -> bool:
+    """Whether ``out`` may be replaced by a new site: missing, empty, or a site gongkai wrote.
+
+    Never the project, its content/ or boards/, a folder holding them, or a file.
+    """
+    if inside_sources(root, out) or is_project(out) or out == root or out in root.parents:
+        return False
+    if not out.exists():
+        return True
+    if not out.is_dir():
+        return False
+    names = {p.name for p in out.iterdir()}
+    return not names or "index.html" in names or names <= SITE_ONLY
+
+
+def scratch_dir(out: Path) -> tuple[Path, int]:
+    """A fresh scratch folder beside ``out``, locked for this build (the lock ends with the process).
+
+    Scratch folders whose lock is free were left by a killed build: they are removed first.
+    """
+    prefix = f".{out.name}-build-"
+    for old in out.parent.glob(prefix + "*"):
+        try:
+            fd = os.open(old / LOCK, os.O_RDWR)
+        except OSError:
+            continue  # being created, or not a build's scratch folder
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a build still running
+        finally:
+            os.close(fd)
+        shutil.rmtree(old, ignore_errors=True)
+    scratch = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
+    fd = os.open(scratch / LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return scratch, fd
+
+
 def replace_dir(new: Path, out: Path, scratch: Path) -> None:
     """Put ``new`` at ``out``: the old output moves aside first, then is deleted."""
     if out.exists():
@@ -81,12 +127,15 @@ def run(args) -> int:
         return code
     root: Path = args.dir.resolve()
     out: Path = (args.out or root / "site").resolve()
-    if (out.exists() and not out.is_dir()) or is_project(out) or out == root or out in root.parents:
-        print(f"gongkai build: refusing to replace {out}", file=sys.stderr)
+    if under_a_file(out.parent):
+        print(f"gongkai build: cannot write {out}: a file is in the way", file=sys.stderr)
+        return 2
+    if not replaceable(root, out):
+        print(f"gongkai build: refusing to replace {out} (not a site built by gongkai)", file=sys.stderr)
         return 2
     date = build_date(args)
     out.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+    scratch, lock = scratch_dir(out)
     env_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     try:
         boards_dir = scratch / "boards"
@@ -119,6 +168,7 @@ def run(args) -> int:
         if env_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         shutil.rmtree(scratch, ignore_errors=True)
+        os.close(lock)
     pages = sum(1 for _ in out.rglob("index.html"))
     print(f"{out}: {pages} pages" + ("" if boards_dir is None else ", boards rendered"))
     return 0

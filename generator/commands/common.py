@@ -42,6 +42,18 @@ def is_project(root: Path) -> bool:
     return (root / "content" / "site.yml").is_file()
 
 
+def under_a_file(path: Path) -> bool:
+    """Whether ``path``, or a folder above it, is an existing file: no output can go there."""
+    return any(p.exists() and not p.is_dir() for p in (path, *path.parents))
+
+
+def inside_sources(root: Path, out: Path) -> bool:
+    """Whether ``out`` is, or lies inside, the project's content/ or boards/ (read-only to builds)."""
+    out = out.resolve()
+    sources = [(root / name).resolve() for name in ("content", "boards")]
+    return any(out == source or source in out.parents for source in sources)
+
+
 def print_report(report: Report, stream=None) -> None:
     stream = stream or sys.stdout
     for diagnostic in report.sorted():

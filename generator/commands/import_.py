@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--type", required=True, choices=IMPORT_TYPES, dest="item_type",
                         help="事项类型：subsidy-list 补贴名单，finance 财务收支，table 表格")
     parser.add_argument("--to", required=True, type=Path,
-                        help="写入的事项文件（.yml），或名单 CSV（rows_from 用的 .csv）")
+                        help="写入的事项文件（.yml，或已有的 .md），或名单 CSV（rows_from 用的 .csv）")
     parser.add_argument("--sheet", help="Excel 工作表名称（默认第一个）")
     parser.add_argument("--title", help="事项标题（默认取表头上方的标题行）")
 
@@ -42,8 +42,8 @@ def _usage(message: str) -> int:
 def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         return _usage(f"no such file: {args.file}")
-    if args.to.suffix not in (".yml", ".csv"):
-        return _usage("--to must name a .yml item or a .csv file")
+    if args.to.suffix not in (".yml", ".csv") and not (args.to.suffix == ".md" and args.to.is_file()):
+        return _usage("--to must name a .yml item, an existing .md item or a .csv file")
     if args.sheet and args.file.suffix.lower() not in (".xlsx", ".xlsm"):
         return _usage("--sheet applies to Excel (.xlsx) files only")
     if args.to.suffix == ".csv" and args.item_type == "finance":

@@ -26,7 +26,7 @@ from . import rules
 from .fonts import FontError, board_font_files, covered_codepoints
 from .schema import BOARD, BOARD_SIZES, CSV_HEADERS, OFFICE, REVIEW, ROWS_FIELD, SITE, Field, item_fields
 from .source import compose_yaml, csv_rows, read_text, split_front_matter
-from .textscan import TextScanner
+from .textscan import TextScanner, placeholders, shallow_list_items
 from .validate import Reader, suggestion
 
 ITEM_SUFFIXES = (".md", ".yml", ".yaml")
@@ -148,6 +148,10 @@ class ProjectLoader:
                 self.report.warning(Location(self.rel(path)), "misplaced-file",
                                     hint=", ".join(sorted(allowed)))
 
+    def report_placeholders(self, rel: str, text: str) -> None:
+        for line, col in placeholders(text):
+            self.report.warning(Location(rel, line, col), "placeholder")
+
     def item_files(self, folder: Path, suffixes=ITEM_SUFFIXES) -> list[Path]:
         """Item files of a folder, sorted; ids checked and duplicates reported."""
         seen: dict[str, Path] = {}
@@ -210,6 +214,7 @@ class ProjectLoader:
         if values is None:
             return None
         self.scanner.scan(self.rel(path), text)
+        self.report_placeholders(self.rel(path), text)
         office = Office(
             id=folder.name, name=values.get("name") or folder.name, kind=values.get("kind") or "town",
             source=self.rel(path), address=values.get("address") or "", phone=values.get("phone") or "",
@@ -221,6 +226,7 @@ class ProjectLoader:
             office.fixed = self.load_items(fixed, office.id, None, site)
         quarters = folder / "quarters"
         if quarters.is_dir():
+            self.report_stray_files(quarters, allowed={"YYYY-Qn/"})
             for qdir in sorted(p for p in quarters.iterdir() if p.is_dir()):
                 try:
                     quarter = Quarter.parse(qdir.name)
@@ -271,6 +277,11 @@ class ProjectLoader:
         public = [(source_offset + v.start_mark.index, source_offset + v.end_mark.index)
                   for k, v in node.value if getattr(k, "value", None) == "objection_phone"]
         self.scanner.scan(rel, text, phones=subsidy, public_spans=public, glyphs=printed, markdown=True)
+        if printed:
+            self.report_placeholders(rel, text)
+        body_line = text.count("\n", 0, len(text) - len(body))
+        for line, indent in shallow_list_items(body):
+            self.report.warning(Location(rel, body_line + line, indent + 1), "list-indent", found=indent)
         rows = self.rows_from(values, item_type, path, reader, printed)
         if rows is not None:
             values[ROWS_FIELD[item_type]] = rows
@@ -331,6 +342,11 @@ class ProjectLoader:
         keys = self.csv_keys(header, rel)
         if keys is None:
             return None
+        for _, cells in records:
+            extra = [mark for cell, mark in cells[len(keys):] if cell]
+            if extra:
+                self.report.error(Location(rel, extra[0].line + 1, extra[0].column + 1), "row-width",
+                                  found=len(cells), expected=len(keys))
         spec = next(f for f in item_fields(item_type) if f.name == target).item.fields
         return reader.records(
             [(Location(rel, line, 1),

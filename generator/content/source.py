@@ -54,6 +54,10 @@ def compose_yaml(text: str, path: str, report: Report, line_offset: int = 0) -> 
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        bad_line = "".join(text.splitlines()[line - 1:line]) if mark else ""
+        if "\t" in bad_line[:len(bad_line) - len(bad_line.lstrip(" \t"))]:  # indented with a tab
+            report.error(Location(path, line + line_offset, col), "yaml-tab")
+            return None
         detail = " ".join(part for part in (exc.context, exc.problem) if part)
         report.error(Location(path, line + line_offset, col), "yaml-syntax", detail=detail)
     except yaml.YAMLError as exc:

@@ -25,6 +25,35 @@ _EXTERNAL = re.compile(
     re.IGNORECASE,
 )
 
+PLACEHOLDER = "待填写："  # what the templates of ``gongkai new office`` ask the clerk to replace
+_LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d+[.)])[ \t]+\S")
+_FENCE = re.compile(r"^ *(```|~~~)")
+
+
+def shallow_list_items(body: str) -> list[tuple[int, int]]:
+    """1-based (line, indent) of list items inside a list indented by other than a multiple
+    of 4 spaces: Python-Markdown (site and boards) reads them as items of the outer list."""
+    out, in_list, fenced = [], False, False
+    for number, line in enumerate(body.splitlines(), 1):
+        if _FENCE.match(line):
+            fenced = not fenced
+        if fenced or not line.strip():
+            continue
+        match = _LIST_ITEM.match(line)
+        if match:
+            indent = len(match.group(1))
+            if in_list and indent % 4:
+                out.append((number, indent))
+            in_list = True
+        elif not line.startswith(" "):
+            in_list = False
+    return out
+
+
+def placeholders(text: str) -> list[tuple[int, int]]:
+    """1-based (line, column) of every template placeholder left in ``text``."""
+    return [position(text, m.start()) for m in re.finditer(PLACEHOLDER, text)]
+
 
 def position(text: str, offset: int) -> tuple[int, int]:
     """1-based (line, column) of a character offset."""

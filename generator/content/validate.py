@@ -48,6 +48,8 @@ class Reader:
         return location(node, self.path, self.line_offset)
 
     def _name(self, path: tuple) -> str:
+        if not path:
+            return type_name("file", self.report.language)
         return ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in path).replace(".[", "[")
 
     def _kind_of(self, node: yaml.Node) -> str:

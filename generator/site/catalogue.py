@@ -37,7 +37,7 @@ def entry(ctx: Context, office: Office, item: Item, on_boards: set[tuple[str, st
     return {
         "item": item.title,
         "content": item.summary or type_name(lang, item.type),
-        "basis": item.basis or "",
+        "basis": (item.basis or "").strip(),  # a YAML block (basis: |) ends with a newline
         "limit": limit,
         "owner": office.name,
         "channel": label(lang, "channel_board" if (office.id, item.key) in on_boards else "channel_web"),

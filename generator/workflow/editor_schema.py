@@ -60,13 +60,22 @@ def field_schema(f: Field) -> dict:
 def _object(fields: tuple[Field, ...]) -> dict:
     out: dict = {
         "type": "object",
-        "properties": {f.name: field_schema(f) for f in fields},
+        "properties": {f.name: field_schema(f) if f.required else _nullable(field_schema(f)) for f in fields},
         "additionalProperties": False,
     }
     required = [f.name for f in fields if f.required]
     if required:
         out["required"] = required
     return out
+
+
+def _nullable(schema: dict) -> dict:
+    """An optional field may be left empty (``place:``), as ``gongkai check`` allows."""
+    kinds = schema["type"]
+    schema["type"] = [*(kinds if isinstance(kinds, list) else [kinds]), "null"]
+    if "enum" in schema:
+        schema["enum"] = [*schema["enum"], None]
+    return schema
 
 
 def _document(name: str, root: Field) -> dict:

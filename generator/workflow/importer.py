@@ -238,9 +238,10 @@ def import_sheet(sheet: Sheet, item_type: str, label: str, report: Report) -> Im
 
 
 def _data_before_total(reader: _Reader, rows: list[Row], name_col: int) -> tuple[list[Row], Row | None]:
-    """Split off a 合计 row; notes (one cell) below it are left out, other data is an error."""
+    """Split off a 合计 row (the word in the name or any column before it, such as 序号);
+    notes (one cell) below it are left out, other data is an error."""
     for i, row in enumerate(rows):
-        if _is_total(reader.text(row, name_col)):
+        if any(_is_total(reader.text(row, col)) for col in range(name_col + 1)):
             for later in rows[i + 1:]:
                 if len(later.filled()) > 1:
                     reader.report.error(reader.at(later, 0), "import-after-total")

@@ -47,7 +47,8 @@ def write_import(to: Path, item_type: str, imported: Imported, title: str, root:
         _write(to, text)
         return todo
     text = to.read_bytes().decode("utf-8-sig")
-    data = yaml.safe_load(text) or {}
+    markdown = to.suffix == ".md"  # an existing Markdown item: its front matter is updated
+    data = yaml.safe_load(yamltext.split_front(text.replace("\r\n", "\n"))[0] if markdown else text) or {}
     found = data.get("type") if isinstance(data, dict) else None
     if found != item_type:
         report.error(Location(to.as_posix()), "type-differs", file=to.as_posix(),
@@ -56,9 +57,12 @@ def write_import(to: Path, item_type: str, imported: Imported, title: str, root:
     rows_from = data.get("rows_from")
     if rows_from and item_type in ROWS_FIELD:
         _write(to.parent / rows_from, rows_csv(item_type, imported))
+        in_csv = (ROWS_FIELD[item_type], "columns")  # the declared total and unit stay in the item
+        rest = Imported(imported.title, {k: v for k, v in imported.fields.items() if k not in in_csv})
+        text = yamltext.edit_fields(text, markdown, lambda lines: _update(lines, item_type, rest))
     else:
-        text = yamltext.edit_fields(text, False, lambda lines: _update(lines, item_type, imported))
-    text = yamltext.edit_fields(text, False, lambda lines: _draft_again(lines, title if retitle else None))
+        text = yamltext.edit_fields(text, markdown, lambda lines: _update(lines, item_type, imported))
+    text = yamltext.edit_fields(text, markdown, lambda lines: _draft_again(lines, title if retitle else None))
     _write(to, text)
     present = set(data) | set(imported.fields)
     todo = [f"{f.name}（{f.zh}）" for f in missing_fields(item_type, present)]

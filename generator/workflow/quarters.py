@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from ..content.validate import parse_date
 from ..model import Quarter
 from . import yamltext
 from .todo import missing_fields
@@ -123,9 +124,8 @@ def roll_text(text: str, markdown: bool, source: Quarter, target: Quarter) -> tu
         for key in ("published", "expires"):
             value = yamltext.scalar(lines, key)
             if value:
-                try:
-                    old = dt.date.fromisoformat(value)
-                except ValueError:
+                old = parse_date(value)  # as gongkai check reads it: 2026-11-2 too
+                if old is None:
                     continue
                 new = shift_date(old, months)
                 lines = yamltext.set_scalar(lines, key, new.isoformat())
