@@ -287,6 +287,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{errors} 个错误，{warnings} 个警告",
         "en": "{errors} error(s), {warnings} warning(s)",
     },
+    "clean": {
+        "zh": "检查通过：{offices} 个单位，{items} 个事项，{boards} 块公开栏，没有发现问题",
+        "en": "all clear: {offices} offices, {items} items, {boards} boards, no problems found",
+    },
     "no-project": {
         "zh": "{path} 不是 gongkai 项目（没有 content/site.yml）：新项目请先写 content/site.yml，填 title、url、supervision_phone（见 docs/content-format.md）",
         "en": "{path} is not a gongkai project (no content/site.yml): start a new one by writing content/site.yml with title, url and supervision_phone (see docs/content-format.md)",

@@ -145,8 +145,9 @@ class Item:
         """True once the publication window has closed (the day after ``expires``)."""
         return self.expires is not None and on > self.expires
 
-    def is_public(self) -> bool:
-        return not self.draft
+    def is_public(self, on: dt.date) -> bool:
+        """Published by ``on``: not a draft, and its ``published`` date (if any) has come."""
+        return not self.draft and (self.published is None or self.published <= on)
 
     def location(self, *path: Any) -> Location:
         """Where a field (or the nearest enclosing value) was written."""

@@ -98,7 +98,7 @@ def search_word(title: str) -> str:
 
 
 def test_search_a_chinese_word_and_reach_the_item(open_page, demo):
-    item = next(i for i in demo.items() if i.type == "procedure" and i.is_public())
+    item = next(i for i in demo.items() if i.type == "procedure" and i.is_public(DATE))
     word = search_word(item.title)
     page = open_page("")
     page.click("input.md-search__input")
@@ -116,7 +116,7 @@ def test_search_a_chinese_word_and_reach_the_item(open_page, demo):
 
 def test_filter_a_subsidy_list_by_name_and_group(open_page, demo):
     item = next(i for i in demo.items()
-                if i.type == "subsidy-list" and i.is_public() and not i.is_expired(DATE))
+                if i.type == "subsidy-list" and i.is_public(DATE) and not i.is_expired(DATE))
     people = item.fields["recipients"]
     page = open_page(urls.item_path(item))
     rows = page.locator("#t-recipients tbody tr")
@@ -135,7 +135,7 @@ def test_filter_a_subsidy_list_by_name_and_group(open_page, demo):
 
 def test_phone_width_has_no_horizontal_scroll(open_page, demo):
     def first(kind):
-        return next(i for i in demo.items() if i.type == kind and i.is_public() and not i.is_expired(DATE))
+        return next(i for i in demo.items() if i.type == kind and i.is_public(DATE) and not i.is_expired(DATE))
 
     paths = ["", urls.office_path(next(iter(demo.offices))), "catalogue/"] + [
         urls.item_path(first(kind)) for kind in ("procedure", "finance", "subsidy-list", "duties")]

@@ -29,12 +29,12 @@ def edition_quarter(office: Office, quarter: Quarter | None, today: dt.date) -> 
     """The requested quarter, else the office's latest that publishes anything (a next
     quarter still all drafts does not replace the board in use), else its latest, else
     the current one."""
-    published = [q for q, items in office.quarters.items() if any(not item.draft for item in items)]
+    published = [q for q, items in office.quarters.items() if any(item.is_public(today) for item in items)]
     return quarter or max(published, default=None) or office.latest_quarter or Quarter.containing(today)
 
 
 def printable(item: Item, today: dt.date) -> bool:
-    return not item.draft and not item.is_expired(today)
+    return item.is_public(today) and not item.is_expired(today)
 
 
 def publication_date(items: list[Item], quarter: Quarter) -> dt.date:

@@ -24,4 +24,7 @@ def run(args) -> int:
     project, report = load_project(args.dir, today)
     check_history(project, report, args.dir, today)
     print_report(report)
+    if not report.diagnostics:
+        print(render("clean", report.language, offices=len(project.offices), items=len(project.items()),
+                     boards=len(project.boards)))
     return 1 if report.has_errors() else 0

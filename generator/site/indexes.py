@@ -62,7 +62,7 @@ def office_page(ctx: Context, office: Office) -> Page:
                   (label(lang, "hours"), office.hours),
                   (label(lang, "supervision_phone"), office.supervision_phone),
               ])]
-    fixed = [item for item in office.fixed if item.is_public()]
+    fixed = [item for item in office.fixed if item.is_public(ctx.on)]
     if fixed:
         blocks.append(f"## {md_text(label(lang, 'fixed_items'))}")
         categories = list(ctx.project.site.categories)

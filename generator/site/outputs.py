@@ -68,7 +68,7 @@ class Context:
         return self.project.site.language
 
     def public_items(self, office: Office) -> list[Item]:
-        return [item for item in office.items() if item.is_public()]
+        return [item for item in office.items() if item.is_public(self.on)]
 
     def quarter_items(self, office: Office, quarter) -> list[Item]:
-        return [item for item in office.quarters.get(quarter, []) if item.is_public()]
+        return [item for item in office.quarters.get(quarter, []) if item.is_public(self.on)]
