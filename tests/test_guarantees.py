@@ -3,7 +3,6 @@ a killed build leaves nothing behind, and commands misused get a message, not a 
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import subprocess
@@ -70,6 +69,7 @@ def test_boards_refuses_a_file_or_the_sources_as_output(project, tmp_path, targe
 
 
 def test_next_build_clears_the_scratch_folder_of_a_killed_build(project, tmp_path):
+    fcntl = pytest.importorskip("fcntl")
     out = tmp_path / "site"
     killed, running = tmp_path / ".site-build-killed", tmp_path / ".site-build-running"
     for scratch in (killed, running):

@@ -11,13 +11,17 @@ the next build clears one left by a killed build.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import logging
 import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks, so scratch folders of killed builds stay
+    fcntl = None
 
 from ..diagnostics import ContentError
 from .common import (add_project_arguments, build_date, inside_sources, is_project, load_or_exit, print_report,
@@ -96,21 +100,30 @@ def scratch_dir(out: Path) -> tuple[Path, int]:
     """
     prefix = f".{out.name}-build-"
     for old in out.parent.glob(prefix + "*"):
-        try:
-            fd = os.open(old / LOCK, os.O_RDWR)
-        except OSError:
-            continue  # being created, or not a build's scratch folder
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            continue  # a build still running
-        finally:
-            os.close(fd)
-        shutil.rmtree(old, ignore_errors=True)
+        if abandoned(old):
+            shutil.rmtree(old, ignore_errors=True)
     scratch = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
     fd = os.open(scratch / LOCK, os.O_RDWR | os.O_CREAT, 0o600)
-    fcntl.flock(fd, fcntl.LOCK_EX)
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
     return scratch, fd
+
+
+def abandoned(scratch: Path) -> bool:
+    """Whether ``scratch`` is a build's scratch folder whose build no longer runs (its lock is free)."""
+    if fcntl is None:
+        return False
+    try:
+        fd = os.open(scratch / LOCK, os.O_RDWR)
+    except OSError:
+        return False  # being created, or not a build's scratch folder
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False  # a build still running
+    finally:
+        os.close(fd)
 
 
 def replace_dir(new: Path, out: Path, scratch: Path) -> None:
@@ -167,8 +180,8 @@ def run(args) -> int:
     finally:
         if env_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
+        os.close(lock)  # first: Windows deletes no open file
         shutil.rmtree(scratch, ignore_errors=True)
-        os.close(lock)
     pages = sum(1 for _ in out.rglob("index.html"))
     print(f"{out}: {pages} pages" + ("" if boards_dir is None else ", boards rendered"))
     return 0
