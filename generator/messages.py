@@ -101,6 +101,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{field} 应为整数，实际为 {value}",
         "en": "{field} must be a whole number, found {value}",
     },
+    "out-of-range": {
+        "zh": "{field} 应在 {low} 到 {high} 之间，实际为 {value}",
+        "en": "{field} must be between {low} and {high}, found {value}",
+    },
     "bad-money": {
         "zh": "{field} 不是有效金额：{value}（如 1234.50，可带千分位逗号和单位 元/万元）",
         "en": "{field} is not a valid amount: {value} (e.g. 1234.50; thousands commas and a unit 元/万元 allowed)",

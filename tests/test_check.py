@@ -415,3 +415,11 @@ def test_body_loading_from_another_host(tmp_path):
     found = diagnostics(root)
     assert [(d.line, d.col, d.code) for d in found] == [
         (8, 9, "external-resource"), (9, 19, "external-resource")]
+
+
+def test_board_numbers_in_range_and_panel_prefix_hint(tmp_path):
+    root = with_files(tmp_path, {"boards/main.yml": "office: test-town\ncolumns: 0\nmargin: -5\n"
+                                                    "panels:\n  - finance\n"})
+    found = diagnostics(root)
+    assert [(d.line, d.code) for d in found] == [(2, "out-of-range"), (3, "out-of-range"), (5, "missing-item")]
+    assert "quarter/finance" in found[2].message

@@ -408,6 +408,11 @@ class ProjectLoader:
         board.profile = values.get("profile") or "inkjet"
         board.margin_mm = Decimal(values.get("margin") if values.get("margin") is not None else 50)
         board.columns = values.get("columns") or 3
+        for name, low, high in (("columns", 1, 12), ("margin", 0, 300)):
+            value = values.get(name)
+            if value is not None and not low <= value <= high:
+                self.report.error(reader.locations[(name,)], "out-of-range", field=name, value=value,
+                                  low=low, high=high)
         board.size = values.get("size") or "A0"
         size = parse_size(board.size)
         if size is None:

@@ -103,8 +103,10 @@ def check_project(project: Project, report: Report, today: dt.date,
             item = office.find(panel.key)
             if item is None:
                 if (office.id, panel.key) not in broken:
+                    prefixed = [f"{section}/{panel.key}" for section in ("fixed", "quarter")]
+                    guess = next((key for key in prefixed if key in available), panel.key)
                     report.error(panel.location, "missing-item", panel=panel.key,
-                                 hint=suggestion(panel.key, available, report.language))
+                                 hint=suggestion(guess, available, report.language))
             elif item.draft:
                 report.warning(panel.location, "draft-panel", panel=panel.key)
 
