@@ -89,7 +89,7 @@ class ProjectLoader:
         boards_dir = self.root / "boards"
         if boards_dir.is_dir():
             for path in self.item_files(boards_dir, suffixes=(".yml", ".yaml")):
-                board = self.load_board(path, project)
+                board = self.load_board(path)
                 if board:
                     project.boards[board.id] = board
         rules.check_project(project, self.report, self.today, self.broken)
@@ -392,7 +392,7 @@ class ProjectLoader:
 
     # --- boards --------------------------------------------------------------
 
-    def load_board(self, path: Path, project: Project) -> Board | None:
+    def load_board(self, path: Path) -> Board | None:
         node, text = self.compose(path)
         if node is None:
             return None
