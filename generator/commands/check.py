@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 
 from ..content import load_project
 from ..content.history import check_history
 from ..messages import render
-from .common import add_project_arguments, build_date, is_project, print_report
+from .common import add_project_arguments, build_date, print_report, require_project
 
 HELP = "检查内容：格式、金额、个人信息、审核、公示期、字体（0 无错误，1 有错误）"
 
@@ -17,8 +16,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    if not is_project(args.dir):
-        print(render("no-project", "zh", path=args.dir), file=sys.stderr)
+    if not require_project(args.dir):
         return 2
     today = build_date(args)
     project, report = load_project(args.dir, today)

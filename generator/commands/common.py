@@ -42,6 +42,14 @@ def is_project(root: Path) -> bool:
     return (root / "content" / "site.yml").is_file()
 
 
+def require_project(root: Path) -> bool:
+    """True for a project folder; otherwise say so (the caller exits with 2)."""
+    if is_project(root):
+        return True
+    print(render("no-project", "zh", path=root), file=sys.stderr)
+    return False
+
+
 def under_a_file(path: Path) -> bool:
     """Whether ``path``, or a folder above it, is an existing file: no output can go there."""
     return any(p.exists() and not p.is_dir() for p in (path, *path.parents))
@@ -66,8 +74,7 @@ def load_or_exit(args) -> tuple[Project | None, int]:
     """Load the project for a building command: ``(project, 0)``, or ``(None, exit code)``
     after printing why (2: not a project, 1: content errors)."""
     root: Path = args.dir
-    if not is_project(root):
-        print(render("no-project", "zh", path=root), file=sys.stderr)
+    if not require_project(root):
         return None, 2
     project, report = load_project(root, build_date(args))
     if report.has_errors():

@@ -12,7 +12,7 @@ from ..model import ID_PATTERN, Quarter
 from ..workflow.offices import create_office
 from ..workflow.project import site_language
 from ..workflow.quarters import previous_quarter, roll_office
-from .common import is_project
+from .common import require_project
 
 HELP = "新建单位（new office）或新一季度（new quarter，沿用上季度内容作草稿）"
 KINDS = next(f for f in OFFICE.fields if f.name == "kind").choices
@@ -43,15 +43,8 @@ def _refuse(code: str, language: str, **values) -> int:
     return 2
 
 
-def _project(root: Path) -> bool:
-    if is_project(root):
-        return True
-    print(render("no-project", "zh", path=root), file=sys.stderr)
-    return False
-
-
 def run_office(args: argparse.Namespace) -> int:
-    if not _project(args.dir):
+    if not require_project(args.dir):
         return 2
     language = site_language(args.dir)
     if not ID_PATTERN.match(args.id):
@@ -67,7 +60,7 @@ def run_office(args: argparse.Namespace) -> int:
 
 
 def run_quarter(args: argparse.Namespace) -> int:
-    if not _project(args.dir):
+    if not require_project(args.dir):
         return 2
     language = site_language(args.dir)
     try:

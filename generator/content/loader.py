@@ -51,9 +51,9 @@ class ProjectLoader:
         self.root = root
         self.today = today
         self.report = Report()
-        self.broken: set[tuple[str, str]] = set()
+        self.broken: set[tuple[str, str]] = set()  # (office, panel key) of items that failed to load
         self.site_text = ""
-        self.font_locations: dict[int, Location] = {}  # (office, panel key) of items that failed to load
+        self.font_locations: dict[int, Location] = {}  # site.yml ``fonts`` index -> where written
 
     # --- helpers ------------------------------------------------------------
 

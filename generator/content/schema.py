@@ -7,7 +7,7 @@ Schema, and the docs describe it. Add a field here and all three follow.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Field kinds: string, text (Markdown/multi-line), date, bool, int, money,
 # phone (string), choice, list, object.

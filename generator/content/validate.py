@@ -134,11 +134,12 @@ class Reader:
 
     def records(self, rows, fields: tuple[Field, ...], path: tuple) -> list[dict[str, Any]]:
         """Validate CSV records ``[(location, [(key, text, location)])]`` as a list of objects."""
+        spec = {f.name: f for f in fields}
         out = []
         for i, (row_where, cells) in enumerate(rows):
             record, cell_at = {}, {}
             for key, text, where in cells:
-                f = next((f for f in fields if f.name == key), None)
+                f = spec.get(key)
                 cell_at[key] = where
                 if f is not None and text:
                     record[key] = self.convert(text, f, path + (i, key), lambda w=where: w)

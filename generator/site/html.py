@@ -62,7 +62,7 @@ def table_html(table: Table, *, table_id: str | None = None, first_cell_links: l
         return ' class="gk-num"' if i < len(table.numeric) and table.numeric[i] else ""
 
     ident = f' id="{escape(table_id)}"' if table_id else ""
-    lines = [f'<div class="gk-table">', f"<table{ident}>"]
+    lines = ['<div class="gk-table">', f"<table{ident}>"]
     lines.append("<thead><tr>" + "".join(
         f"<th{cls(i)}>{escape(c)}</th>" for i, c in enumerate(table.columns)) + "</tr></thead>")
     lines.append("<tbody>")
