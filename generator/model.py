@@ -25,6 +25,7 @@ ITEM_TYPES = (
 )
 OFFICE_KINDS = ("town", "village", "department")
 DEFAULT_CATEGORIES = ("政务类", "财务类", "服务类", "党务类")
+DEFAULT_BOARD_TITLES = {"zh": ("政务公开栏", "村务公开栏"), "en": ("Public Disclosure Board", "Village Affairs Board")}
 
 
 @dataclass(frozen=True, order=True)
@@ -215,6 +216,13 @@ class Board:
     columns: int = 3
     panels: list[PanelRef] = field(default_factory=list)
     locations: dict[tuple, Location] = field(default_factory=dict)  # field path -> where written
+
+    def printed_title(self, office_kind: str, language: str) -> str:
+        """The header title as printed: ``title``, else 政务公开栏 (村务公开栏 for a village)."""
+        if self.title:
+            return self.title
+        town, village = DEFAULT_BOARD_TITLES.get(language, DEFAULT_BOARD_TITLES["zh"])
+        return village if office_kind == "village" else town
 
 
 @dataclass

@@ -93,11 +93,6 @@ def edition_label(quarter, language: str) -> str:
     return f"{quarter.year} Q{quarter.number}"
 
 
-def board_title(edition: Edition, language: str) -> str:
-    if edition.board.title:
-        return edition.board.title
-    return label("village_board" if edition.office.kind == "village" else "board", language)
-
 
 def fitted_pt(text: str, width_mm: float, largest_pt: float) -> float:
     """The largest size up to ``largest_pt`` at which ``text`` fits one line ``width_mm`` wide."""
@@ -163,7 +158,7 @@ def board_document(edition: Edition, site: Site, faces: list[FontFace]) -> Board
     context = {
         "html_lang": "zh-CN" if language == "zh" else "en",
         "office": office.name,
-        "title": board_title(edition, language),
+        "title": edition.board.printed_title(edition.office.kind, language),
         "edition": edition_label(edition.quarter, language),
         "published": label("published_on", language).format(date=format_date(edition.published, language)),
         "created": f"{edition.published.isoformat()}T00:00:00+08:00",

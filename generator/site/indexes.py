@@ -103,7 +103,7 @@ def _boards(ctx: Context, office: Office, path: str) -> list[str]:
         if edition is None:
             continue
         pdf, png = _board_file(board.id, edition, "pdf"), _board_file(board.id, edition, "png")
-        title = board.title or label(lang, "village_board_title" if office.kind == "village" else "board_title")
+        title = board.printed_title(office.kind, lang)
         proof = label(lang, "board_proof", title=title, quarter=str(edition))
         image = (f'<a href="{escape(rel(path, pdf))}"><img src="{escape(rel(path, png))}" '
                  f'alt="{escape(proof)}" loading="lazy"></a>' if png in ctx.assets else "")
