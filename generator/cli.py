@@ -18,6 +18,7 @@ COMMANDS = {
     "build": "build",
     "check": "check",
     "import": "import_",
+    "init": "init",
     "new": "new",
     "schema": "schema",
     "serve": "serve",

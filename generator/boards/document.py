@@ -18,12 +18,13 @@ from fontTools.ttLib import TTCollection
 from .. import __version__, urls
 from ..content.fonts import face_index
 from ..model import Site
+from ..share import shared_path
 from .edition import Edition
 from .forms import Panel, format_date, label, panel
 from .geometry import Sheet
 from .qr import qr_svg
 
-THEME = Path(__file__).resolve().parents[2] / "theme" / "boards"
+THEME = shared_path("theme/boards")
 # Process CMYK output intent: Debian's libgs-common ships this ICC profile.
 CMYK_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
 ZH_NUMERALS = "〇一二三四"

@@ -24,12 +24,13 @@ except ImportError:  # Windows: no advisory locks, so scratch folders of killed 
     fcntl = None
 
 from ..diagnostics import ContentError
+from ..share import mkdocs_config_file, shared_path
 from .common import (add_project_arguments, build_date, inside_sources, is_project, load_or_exit, print_report,
                      under_a_file)
 
 HELP = "生成网站和公开栏印刷文件（默认输出到 site/）"
 
-DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
+DEFAULT_CONFIG = shared_path("mkdocs.yml")  # for a project without its own
 
 
 def add_arguments(parser) -> None:
@@ -47,14 +48,14 @@ def mkdocs_config(root: Path, *, site_dir: Path | None = None, date=None, boards
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.config import load_config
 
-    own = root / "mkdocs.yml"
+    config_file = mkdocs_config_file(root)
     overrides = {"docs_dir": str((root / "content").resolve())}
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir)
-    config = load_config(config_file=str(own if own.is_file() else DEFAULT_CONFIG), **overrides)
+    config = load_config(config_file=str(config_file), **overrides)
     plugin = config.plugins.get("gongkai")
     if plugin is None:
-        raise SystemExit(f"{own}: the gongkai plugin is missing from plugins")
+        raise SystemExit(f"{config_file}: the gongkai plugin is missing from plugins")
     if date is not None:
         plugin.config.date = date
     if boards_dir is not None:

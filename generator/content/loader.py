@@ -110,6 +110,7 @@ class ProjectLoader:
         self.report.language = language if language in ("zh", "en") else "zh"
         values = reader.mapping(node, SITE.fields)
         self.site_text = text
+        self.report_placeholders(self.rel(path), text)
         site = Site(title=values.get("title") or "")
         site.language = values.get("language") or "zh"
         site.url = values.get("url") or ""
