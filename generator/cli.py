@@ -11,6 +11,7 @@ import importlib
 import sys
 
 from . import __version__
+from .engine import EngineError
 
 # Sub-command name -> module under generator.commands.
 COMMANDS = {
@@ -53,3 +54,6 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
+    except EngineError as error:
+        print(f"gongkai: {error}", file=sys.stderr)
+        return 2

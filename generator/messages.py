@@ -195,10 +195,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "Add a font file that has it under fonts in site.yml (e.g. Debian's fonts-babelstone-han), "
               "or use another character",
     },
-    "no-board-font": {
-        "zh": "找不到公开栏字体（Noto Sans CJK），无法检查生僻字；请安装 fonts-noto-cjk",
-        "en": "board font (Noto Sans CJK) not found, so rare characters are not checked; install fonts-noto-cjk",
-    },
     "draft-panel": {
         "zh": "栏目 {panel} 引用的是草稿，公开栏上不会印出",
         "en": "panel {panel} names a draft; it will not be printed",

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from generator import engine
 from generator.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -230,8 +231,9 @@ def test_english_site(tmp_path):
 
 
 def test_mkdocs_build_from_the_repository_root(tmp_path):
+    """With the engine gongkai builds with: the mkdocs command, or properdocs when installed."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795219200"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")],
+    result = subprocess.run([sys.executable, "-m", engine.select(), "build", "-q", "-d", str(tmp_path / "site")],
                             cwd=REPO, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site/qingshan-town/index.html").is_file()
@@ -246,7 +248,7 @@ def test_mkdocs_build_reports_content_errors_without_traceback(tmp_path):
     fees.write_text(fees.read_text(encoding="utf-8").replace("standard: 5.00", "standard: 五元"),
                     encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")],
+    result = subprocess.run([sys.executable, "-m", engine.select(), "build", "-q", "-d", str(tmp_path / "site")],
                             cwd=root, env=env, capture_output=True, text=True)
     assert result.returncode == 1
     assert "content/offices/hill-town/fixed/farm-fees.yml:" in result.stderr

@@ -29,7 +29,7 @@ import weasyprint
 from PIL import ImageCms
 
 from .. import __version__, urls
-from ..content.fonts import FontError, board_font_files, covered_codepoints
+from ..content.fonts import BOARD_FAMILY, FontError, board_font_files, covered_codepoints, default_fonts_found
 from ..diagnostics import ContentError, Report
 from ..model import Location, Project, Quarter
 from .booklet import booklet_html
@@ -106,6 +106,8 @@ def build_boards(project: Project, out_dir: Path, *, quarter: Quarter | None = N
         raise PrintSetupError(f"CMYK output profile {CMYK_PROFILE} not found: install Debian's libgs-common")
     if shutil.which("pdftoppm") is None:
         raise PrintSetupError("pdftoppm not found (proofs): install Debian's poppler-utils")
+    if not default_fonts_found():
+        raise PrintSetupError(f"board font {BOARD_FAMILY} not found: install Debian's fonts-noto-cjk")
     site = project.site
     report = Report(language=site.language)
     boards = [project.boards[b] for b in sorted(board_ids)] if board_ids else list(project.boards.values())

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..diagnostics import ContentError
 from ..model import Quarter
-from .common import (add_project_arguments, build_date, inside_sources, load_or_exit, print_report,
-                     under_a_file)
+from .common import (NoPrintLibraries, add_project_arguments, build_date, import_boards, inside_sources, load_or_exit,
+                     print_report, under_a_file)
 
 HELP = "生成公开栏印刷 PDF、校样图和资料汇编（不生成网站）"
 
@@ -35,7 +35,12 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..boards import PrintSetupError, build_boards  # WeasyPrint loads only when boards are built
+    try:
+        boards = import_boards()  # WeasyPrint loads only when boards are built
+    except NoPrintLibraries as error:
+        print(f"gongkai boards: {error}", file=sys.stderr)
+        return 1
+    PrintSetupError, build_boards = boards.PrintSetupError, boards.build_boards
 
     project, code = load_or_exit(args)
     if project is None:

@@ -23,10 +23,11 @@ try:
 except ImportError:  # Windows: no advisory locks, so scratch folders of killed builds stay
     fcntl = None
 
+from .. import engine
 from ..diagnostics import ContentError
 from ..share import mkdocs_config_file, shared_path
-from .common import (add_project_arguments, build_date, inside_sources, is_project, load_or_exit, print_report,
-                     under_a_file)
+from .common import (NoPrintLibraries, add_project_arguments, build_date, import_boards, inside_sources, is_project,
+                     load_or_exit, print_report, under_a_file)
 
 HELP = "生成网站和公开栏印刷文件（默认输出到 site/）"
 
@@ -46,6 +47,7 @@ def mkdocs_config(root: Path, *, site_dir: Path | None = None, date=None, boards
     A ``project`` already loaded (and its problems reported) is handed to the plugin.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    engine.select()
     from mkdocs.config import load_config
 
     config_file = mkdocs_config_file(root)
@@ -69,9 +71,7 @@ def render_boards(project, out: Path, date: dt.date) -> bool:
     """Render every board edition and booklet into ``out``; False when the project has no boards."""
     if not project.boards:
         return False
-    from ..boards import build_boards  # WeasyPrint loads only when boards are built
-
-    build_boards(project, out, today=date)
+    import_boards().build_boards(project, out, today=date)  # WeasyPrint loads only when boards are built
     return True
 
 
@@ -159,6 +159,9 @@ def run(args) -> int:
         except ContentError as error:
             print_report(error.report)
             return 1
+        except NoPrintLibraries as error:
+            print(f"gongkai build: {error}", file=sys.stderr)
+            return 1
         except Exception as error:  # noqa: BLE001 - narrowed below without loading WeasyPrint early
             from ..boards import PrintSetupError
             if not isinstance(error, PrintSetupError):
@@ -194,11 +197,12 @@ def midnight_epoch(date: dt.date) -> float:
 
 def mkdocs_logging(level: int = logging.WARNING) -> None:
     """Show MkDocs messages from ``level`` up (build: warnings and errors), as plain lines."""
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_gongkai", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        handler._gongkai = True
-        logger.addHandler(handler)
-    logger.setLevel(level)
-    logger.propagate = False
+    for name in engine.logger_names():
+        logger = logging.getLogger(name)
+        if not any(getattr(h, "_gongkai", False) for h in logger.handlers):
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+            handler._gongkai = True
+            logger.addHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = False

@@ -62,6 +62,24 @@ def inside_sources(root: Path, out: Path) -> bool:
     return any(out == source or source in out.parents for source in sources)
 
 
+class NoPrintLibraries(Exception):
+    """WeasyPrint or its native libraries (Pango, as on Windows without GTK) cannot load."""
+
+    def __str__(self) -> str:
+        return (f"无法生成公开栏 PDF：排版库 WeasyPrint 或它需要的 Pango 等系统库没有装好（{self.args[0]}）。"
+                "网站照常可以生成：gongkai build --no-boards；公开栏 PDF 请在 CI 或 WSL（Windows 的 Linux 子系统）中"
+                "生成，见 README")
+
+
+def import_boards():
+    """The board renderer (:mod:`generator.boards`), loaded only when boards are made."""
+    try:
+        from .. import boards
+    except (ImportError, OSError) as error:  # OSError: a native library WeasyPrint loads is missing
+        raise NoPrintLibraries(f"{type(error).__name__}: {error}") from None
+    return boards
+
+
 def print_report(report: Report, stream=None) -> None:
     stream = stream or sys.stdout
     for diagnostic in report.sorted():

@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 
+from .. import engine
 from .build import DEFAULT_CONFIG, midnight_epoch, mkdocs_logging
 from .common import add_project_arguments, load_or_exit
 
@@ -25,6 +26,7 @@ def run(args) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.date:  # the plugin reads the build date from here when none is configured
         os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight_epoch(args.date)))
+    engine.select()
     from mkdocs.commands.serve import serve
 
     mkdocs_logging(logging.INFO)  # "Serving on http://…" and each rebuild

@@ -10,6 +10,10 @@ In a collection (.ttc) the face that counts is :func:`face_index`: Noto Sans
 CJK SC's (all faces of Noto Sans CJK map the same code points, with Chinese,
 Japanese or Korean glyph forms). WeasyPrint's ``url()`` takes face 0 of a
 collection, the Japanese one, so renderers give it :func:`single_face_file`.
+
+Where Noto Sans CJK SC is not installed (Windows, a CI runner without fonts),
+the check uses the code points it covers from :data:`COVERAGE_FILE`, shipped
+with gongkai and made from the font with ``scripts/font_coverage.py``.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ _FONT_DIRS = (
 _FILE_NAMES = ("NotoSansCJK-{w}.ttc", "NotoSansCJKsc-{w}.otf", "NotoSansSC-{w}.otf")
 _WEIGHTS = ("Regular", "Bold")
 
+COVERAGE_FILE = Path(__file__).with_name("noto-sans-cjk-sc.txt")
 _CACHE_VERSION = 1
 _memory: dict[tuple[str, int, int], tuple[int, frozenset[int]]] = {}
 
@@ -94,6 +99,58 @@ def _fontconfig_file(weight: str) -> Path | None:
         return None
     files = sorted(line.rstrip().rstrip(":") for line in out.splitlines() if line.strip())
     return Path(files[0]) if files else None
+
+
+def default_fonts_found() -> bool:
+    """Whether Noto Sans CJK SC is installed (boards print in it; the check can do without)."""
+    return bool(_default_files())
+
+
+def board_coverage(project_root: Path, extra: list[str]) -> frozenset[int]:
+    """What the board fonts cover: the project's fonts and Noto Sans CJK SC, read from the
+    installed files, else (not installed) from the shipped coverage data.
+
+    Raises :class:`FontError` for a project font that is missing or unreadable.
+    """
+    covered = covered_codepoints(board_font_files(project_root, extra))
+    return covered if default_fonts_found() else covered | shipped_coverage()
+
+
+@lru_cache(maxsize=1)
+def shipped_coverage() -> frozenset[int]:
+    """The code points of Noto Sans CJK SC listed in :data:`COVERAGE_FILE`."""
+    codepoints: set[int] = set()
+    for line in COVERAGE_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            first, _, last = line.partition("-")
+            codepoints.update(range(int(first, 16), int(last or first, 16) + 1))
+    return frozenset(codepoints)
+
+
+def coverage_text(path: Path) -> str:
+    """:data:`COVERAGE_FILE`'s text for a Noto Sans CJK SC file: hexadecimal ranges, one a line."""
+    index, codepoints = _read_font(path)
+    if _is_collection(path):
+        font = TTCollection(str(path), lazy=True).fonts[index]
+    else:
+        font = TTFont(str(path), lazy=True)
+    version = font["name"].getDebugName(5) or "?"
+    lines = [f"# Code points {BOARD_FAMILY} maps to a glyph ({path.name}, face {index}: {version}).",
+             "# The board font check uses them when the font is not installed (generator/content/fonts.py).",
+             "# Made with: python scripts/font_coverage.py [FONT_FILE]"]
+    for first, last in _ranges(codepoints):
+        lines.append(f"{first:X}" if first == last else f"{first:X}-{last:X}")
+    return "\n".join(lines) + "\n"
+
+
+def _ranges(codepoints) -> list[list[int]]:
+    ranges: list[list[int]] = []
+    for cp in sorted(codepoints):
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return ranges
 
 
 def covered_codepoints(paths: list[Path]) -> frozenset[int]:
@@ -231,12 +288,7 @@ def _read_cache(cache_file: Path) -> tuple[int, frozenset[int]] | None:
 
 def _write_cache(cache_file: Path, info: tuple[int, frozenset[int]]) -> None:
     """Store code points as ranges; a cache that cannot be written is skipped."""
-    ranges: list[list[int]] = []
-    for cp in sorted(info[1]):
-        if ranges and ranges[-1][1] == cp - 1:
-            ranges[-1][1] = cp
-        else:
-            ranges.append([cp, cp])
+    ranges = _ranges(info[1])
     payload = zlib.compress(json.dumps({"face": info[0], "ranges": ranges}).encode(), 9)
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
@@ -245,3 +297,4 @@ def _write_cache(cache_file: Path, info: tuple[int, frozenset[int]]) -> None:
         os.replace(tmp, cache_file)
     except OSError:
         pass
+

@@ -23,7 +23,7 @@ from ..model import (
 )
 from ..urls import RESERVED
 from . import rules
-from .fonts import FontError, board_font_files, covered_codepoints
+from .fonts import FontError, board_coverage, covered_codepoints
 from .schema import BOARD, BOARD_SIZES, CSV_HEADERS, OFFICE, REVIEW, ROWS_FIELD, SITE, Field, item_fields
 from .source import compose_yaml, csv_rows, read_text, split_front_matter
 from .textscan import TextScanner, placeholders, shallow_list_items
@@ -124,7 +124,7 @@ class ProjectLoader:
                 self.report.error(self.font_locations[i], "missing-font", file=font)
         return site
 
-    def board_font_coverage(self, site: Site, fonts_at: dict[int, Location] | None = None) -> frozenset[int] | None:
+    def board_font_coverage(self, site: Site, fonts_at: dict[int, Location] | None = None) -> frozenset[int]:
         """Code points the board fonts cover; a font file that cannot be read is reported."""
         usable = []
         for i, font in enumerate(site.fonts):
@@ -137,11 +137,7 @@ class ProjectLoader:
             except FontError as exc:
                 where = (fonts_at or {}).get(i, Location("content/site.yml"))
                 self.report.error(where, "bad-font", file=font, reason=exc.reason)
-        files = board_font_files(self.root, usable)
-        if not files:
-            self.report.warning(Location("content/site.yml"), "no-board-font")
-            return None
-        return covered_codepoints(files)
+        return board_coverage(self.root, usable)
 
     def report_stray_files(self, folder: Path, allowed: set[str]) -> None:
         for path in sorted(folder.iterdir()) if folder.is_dir() else []:

@@ -22,7 +22,7 @@ from .encoding import decode_utf8
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _COMMA = re.compile(",")
 NULL_TAG = "tag:yaml.org,2002:null"
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*$\r?\n?", re.S | re.M)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*\r?$\n?", re.S | re.M)  # LF or CRLF
 
 
 @dataclass(frozen=True)
