@@ -89,8 +89,14 @@ def test_a_project_font_still_adds_to_the_shipped_coverage(tmp_path, no_board_fo
 
 
 def test_boards_without_the_font_say_so(tmp_path, no_board_font):
-    from generator.boards import PrintSetupError, build_boards
+    from generator.commands.common import NoPrintLibraries, import_boards
     from generator.content import load_project
+
+    try:
+        boards = import_boards()
+    except NoPrintLibraries:
+        pytest.skip("WeasyPrint cannot load here (Windows without GTK)")
+    PrintSetupError, build_boards = boards.PrintSetupError, boards.build_boards
 
     project, _ = load_project(write_project(tmp_path / "p"), TODAY)
     with pytest.raises(PrintSetupError, match="fonts-noto-cjk"):
@@ -164,3 +170,15 @@ def test_no_posix_only_calls_in_the_generator():
             if needle in text:
                 unguarded.append(f"{path.relative_to(REPO).as_posix()}: {needle}")
     assert unguarded == []
+
+
+def test_setup_script_is_readable_by_windows_powershell():
+    """Windows PowerShell 5.1 reads a .ps1 without a BOM in the ANSI code page: the Chinese would break."""
+    data = (REPO / "scripts/setup.ps1").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data[3:].decode("utf-8")
+    assert "\n" not in text.replace("\r\n", "")
+    code = "".join(line.split("#")[0] for line in text.splitlines() if not line.lstrip().startswith("#"))
+    assert code.count("{") == code.count("}") and code.count("(") == code.count(")")
+    for step in ("-m venv", "pip install", "check $Root"):
+        assert step in text
