@@ -24,7 +24,8 @@ REPO = Path(__file__).resolve().parents[1]
 LOW_INCOME = "content/offices/test-town/quarters/2026-Q4/low-income.yml"
 RARE = "\U0002B820"  # 𫠠: Noto Sans CJK lacks it
 WINDOWS = r"""
-import sys, warnings
+import multiprocessing, sys, warnings
+multiprocessing.set_start_method("spawn", force=True)  # Windows has no fork
 warnings.filterwarnings("error", category=EncodingWarning, module=r"generator(\.|$)")  # GBK on Chinese Windows
 sys.modules["weasyprint"] = None  # as when Pango's DLLs are missing: WeasyPrint cannot load
 sys.modules["fcntl"] = None       # POSIX only
@@ -159,6 +160,18 @@ def test_import_without_weasyprint(chinese_project, tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1200.00" in target.read_text(encoding="utf-8")
     target.unlink()
+
+
+def test_a_large_project_loads_in_spawned_workers(tmp_path):
+    """Large projects load in a process pool; on Windows its workers are spawned, not forked."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from county import generate_county
+
+    root = tmp_path / "清河 县"
+    generate_county(root, offices=34, quarters=1, today=TODAY)  # 2 workers on 2 cores
+    done = windows_gongkai("check", str(root), "--date", TODAY.isoformat())
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "34 个单位" in done.stdout
 
 
 def test_no_posix_only_calls_in_the_generator():
