@@ -16,18 +16,18 @@ from . import engine
 
 engine.select()  # before the first mkdocs import: ProperDocs when installed
 
-from mkdocs.config import base  # noqa: E402
-from mkdocs.config import config_options as c  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import BasePlugin  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
 
-from .commands.common import build_date, is_project  # noqa: E402
-from .content import load_project  # noqa: E402
-from .messages import render  # noqa: E402
-from .site import SiteError, board_assets, generate, read_history  # noqa: E402
-from .site.offline import needed_theme_file, neutralise_urls  # noqa: E402
-from .site.pages import NAV_MAX_OFFICES  # noqa: E402
+from .commands.common import build_date, is_project
+from .content import load_project
+from .messages import render
+from .site import SiteError, board_assets, generate, read_history
+from .site.offline import needed_theme_file, neutralise_urls
+from .site.pages import NAV_MAX_OFFICES
 
 log = logging.getLogger("mkdocs.plugins.gongkai")
 
