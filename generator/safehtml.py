@@ -68,11 +68,11 @@ def url_problem(value: str, *, image: bool = False) -> str | None:
 
     Reasons are stable words: ``scheme`` (javascript:, vbscript:, data:, any
     scheme but http(s)/mailto/tel), ``other-host`` (//host, \\\\host, /\\host),
-    ``external`` (an image from an absolute http(s) URL: the site loads only its own files).
+    ``external`` (an image from another host: the site loads only its own files).
     """
     url = _IGNORED_IN_URLS.sub("", value).lower()
     if url[:2] in ("//", "\\\\", "/\\", "\\/"):
-        return "other-host"
+        return "external" if image else "other-host"
     match = _SCHEME.match(url)
     if match is None:
         return None
