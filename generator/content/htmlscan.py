@@ -30,20 +30,30 @@ DANGEROUS_TAGS = frozenset({
     "portal", "fencedframe", "xmp", "noembed", "noframes", "video", "audio", "source", "track",
     "picture", "image", "isindex", "param",
 })
+_VOID = frozenset({"input", "base", "meta", "link", "source", "track", "embed", "param", "image", "isindex"})
 _HINTS = ("<", "](", "]:", "{:", "{ :", "\\", "&#", "javascript", "data:")
 
 
 class _Tags(HTMLParser):
-    """Every start tag of rendered HTML with its (decoded) attributes."""
+    """Every start tag of rendered HTML with its (decoded) attributes, and whether it is
+    inside a dangerous element (whose whole content is refused with it)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, list[tuple[str, str]]]] = []
+        self.tags: list[tuple[str, list[tuple[str, str]], bool]] = []
+        self.open: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, [(k, v or "") for k, v in attrs]))
+        self.tags.append((tag, [(k, v or "") for k, v in attrs], bool(self.open)))
+        if tag in DANGEROUS_TAGS and tag not in _VOID:
+            self.open.append(tag)
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, [(k, v or "") for k, v in attrs], bool(self.open)))
+
+    def handle_endtag(self, tag):
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
 
 
 class _Locator:
@@ -79,12 +89,13 @@ def scan_body(report: Report, path: str, text: str, body: str) -> None:
         line, col = position(text, offset + index)
         return Location(path, line, col)
 
-    for tag, attrs in parser.tags:
+    for tag, attrs, nested in parser.tags:
         if tag in DANGEROUS_TAGS:
             report.error(at(where.find(f"<{tag}")), "unsafe-html", what=f"<{tag}>")
             continue
         if tag not in BODY_TAGS:
-            report.warning(at(where.find(f"<{tag}")), "html-removed", what=f"<{tag}>")
+            if not nested:
+                report.warning(at(where.find(f"<{tag}")), "html-removed", what=f"<{tag}>")
             continue
         allowed = BODY_ATTRIBUTES["*"] | BODY_ATTRIBUTES.get(tag, set())
         for name, value in attrs:
@@ -101,7 +112,8 @@ def scan_body(report: Report, path: str, text: str, body: str) -> None:
                 if problem is None:
                     continue
                 tail = value.partition(":")[2]  # an encoded scheme (javascript&#58;…) keeps its tail
-                index = where.find(value, tail if len(tail) > 2 else "", value[:12], value[:4])
+                escaped = value.replace("\\", "\\\\")  # as written in Markdown (\\ for \)
+                index = where.find(value, escaped, tail if len(tail) > 2 else "", value[:12], value[:4])
                 if problem == "external":
                     if index not in known:
                         report.error(at(index), "external-resource", url=value)
