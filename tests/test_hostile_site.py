@@ -423,3 +423,132 @@ def test_sanitiser_keeps_what_a_clerk_may_write():
             '<img src="images/a.png" alt="图"></p><table><tr><th align="right">金额</th></tr></table>')
     assert clean_body(html) == html.replace("<table><tr>", "<table><tbody><tr>").replace(
         "</tr></table>", "</tr></tbody></table>")
+
+
+# --- in a real browser -------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+WATCH = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+    e => window.__violations.push(e.effectiveDirective + " " + e.blockedURI));
+"""
+INJECTED = ("<script>window.__pwned='inline'</script>"
+            "<img src=\"x.png\" onerror=\"window.__pwned='handler'\">"
+            "<a id=\"gk-js\" href=\"javascript:window.__pwned='url'\">x</a>"
+            "<div style=\"background:url(https://evil.example/x.png)\">style</div>")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    import shutil
+
+    api = pytest.importorskip("playwright.sync_api")
+    if not shutil.which(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed")
+    from test_browser import ARGS
+
+    with api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def served(unchecked_site):
+    """The unchecked site, plus a copy of the pledge page with raw markup injected after the
+    build (as if escaping and sanitising had both failed): only the CSP stands there."""
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    page = unchecked_site / "test-town/pledge/index.html"
+    injected = unchecked_site / "test-town/pledge/injected.html"
+    injected.write_text(page.read_text(encoding="utf-8").replace("</article>", INJECTED + "</article>"),
+                        encoding="utf-8")
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(unchecked_site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def visit(browser, served):
+    """Open a path; returns (page, record) where record holds dialogs, outside requests, CSP reports."""
+    from urllib.parse import urlsplit
+
+    pages = []
+
+    def open_(path: str):
+        record = {"dialogs": [], "outside": [], "console": []}
+        page = browser.new_page()
+        page.add_init_script(WATCH)
+        page.on("dialog", lambda d: (record["dialogs"].append(d.message), d.dismiss()))
+        page.on("console", lambda m: record["console"].append(m.text))
+
+        def route(r):
+            if urlsplit(r.request.url).hostname == "127.0.0.1" or r.request.url.startswith(("data:", "blob:")):
+                r.continue_()
+            else:
+                record["outside"].append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.goto(served + path)
+        page.wait_for_load_state("load")
+        pages.append(page)
+        return page, record
+
+    yield open_
+    for page in pages:
+        page.close()
+
+
+PAGES = ["", "test-town/", "test-town/pledge/", "test-town/2026-Q4/low-income/", "test-town/2026-Q4/cells/",
+         "catalogue/", "quarters/", "404.html"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_payload_runs_and_the_theme_works_under_the_csp(visit, path):
+    page, record = visit(path)
+    for link in page.locator("article a").all():  # payload links lost their href; clicking does nothing
+        if not link.get_attribute("href"):
+            link.click()
+    page.mouse.move(300, 300)
+    assert page.evaluate("window.__pwned") is None
+    assert record["dialogs"] == [] and record["outside"] == []
+    assert page.evaluate("window.__violations") == []  # the theme's own scripts and styles are allowed
+    assert not [m for m in record["console"] if "Content Security Policy" in m]
+    assert page.evaluate("typeof __md_scope") == "object"  # Material's inline script ran (its hash matches)
+
+
+def test_search_works_under_the_csp(visit):
+    page, record = visit("")
+    page.click("input.md-search__input")
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.trim() === '键入以开始搜索'",
+        timeout=30000)
+    page.fill("input.md-search__input", "承诺")
+    page.press("input.md-search__input", "End")
+    page.locator('.md-search-result__item a[href*="test-town/pledge/"]').first.wait_for(timeout=15000)
+    assert page.evaluate("window.__pwned") is None and page.evaluate("window.__violations") == []
+    assert record["outside"] == [] and record["dialogs"] == []
+
+
+def test_csp_stops_markup_injected_past_escaping_and_sanitising(visit):
+    page, record = visit("test-town/pledge/injected.html")
+    page.click("#gk-js")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned") is None
+    assert record["dialogs"] == [] and record["outside"] == []
+    blocked = page.evaluate("window.__violations")
+    assert len(blocked) == 4  # the <script>, onerror=, the javascript: URL, style=
+    assert "script-src-elem inline" in blocked and "script-src-attr inline" in blocked
+    assert "style-src-attr inline" in blocked
+    assert page.evaluate("typeof __md_scope") == "object"
