@@ -160,7 +160,7 @@ class Page(HTMLParser):
         self.scripts: list[tuple[dict, str]] = []
         self.attributes: list[tuple[str, str, str]] = []
         self.tags: list[str] = []
-        self.csp = ""
+        self.csp, self.csp_at = "", -1
         self.title = ""
         self._in: str | None = None
         self._text = ""
@@ -170,7 +170,7 @@ class Page(HTMLParser):
         attrs = [(k, v or "") for k, v in attrs]
         self.attributes.extend((tag, k, v) for k, v in attrs)
         if tag == "meta" and dict(attrs).get("http-equiv", "").lower() == "content-security-policy":
-            self.csp = dict(attrs).get("content", "")
+            self.csp, self.csp_at = dict(attrs).get("content", ""), len(self.tags) - 1
         if tag in ("script", "title"):
             self._in, self._text, self._attrs = tag, "", dict(attrs)
 
@@ -246,9 +246,7 @@ def test_every_page_has_only_its_own_scripts(site_name, request):
         assert_no_active_content(page, str(path.relative_to(site)), own_scripts=True)
         article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.DOTALL)
         assert_no_active_content(parse(article.group(1)), f"{path.relative_to(site)} content")
-        meta = page.tags.index("meta")
-        first_script = page.tags.index("script")
-        assert meta < first_script  # the CSP comes before any script
+        assert 0 <= page.csp_at < page.tags.index("script")  # the CSP comes before any script
 
 
 def test_titles_and_names_are_text_everywhere_on_the_pages(hostile_site):
@@ -427,7 +425,9 @@ def test_sanitiser_keeps_what_a_clerk_may_write():
 
 # --- in a real browser -------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = "/usr/bin/chromium"  # Debian's, as in test_browser.py
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
 WATCH = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation",
@@ -446,8 +446,6 @@ def browser():
     api = pytest.importorskip("playwright.sync_api")
     if not shutil.which(CHROMIUM):
         pytest.skip("Debian's chromium is not installed")
-    from test_browser import ARGS
-
     with api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield browser
@@ -531,9 +529,9 @@ def test_no_payload_runs_and_the_theme_works_under_the_csp(visit, path):
 def test_search_works_under_the_csp(visit):
     page, record = visit("")
     page.click("input.md-search__input")
-    page.wait_for_function(
-        "document.querySelector('.md-search-result__meta').textContent.trim() === '键入以开始搜索'",
-        timeout=30000)
+    from playwright.sync_api import expect  # a locator wait: the CSP forbids eval'd predicates
+
+    expect(page.locator(".md-search-result__meta")).to_have_text("键入以开始搜索", timeout=30000)
     page.fill("input.md-search__input", "承诺")
     page.press("input.md-search__input", "End")
     page.locator('.md-search-result__item a[href*="test-town/pledge/"]').first.wait_for(timeout=15000)
