@@ -483,9 +483,9 @@ def visit(browser, served):
 
     pages = []
 
-    def open_(path: str):
+    def open_(path: str, width: int = 1280):
         record = {"dialogs": [], "outside": [], "console": []}
-        page = browser.new_page()
+        page = browser.new_page(viewport={"width": width, "height": 800})
         page.add_init_script(WATCH)
         page.on("dialog", lambda d: (record["dialogs"].append(d.message), d.dismiss()))
         page.on("console", lambda m: record["console"].append(m.text))
@@ -524,6 +524,14 @@ def test_no_payload_runs_and_the_theme_works_under_the_csp(visit, path):
     assert page.evaluate("window.__violations") == []  # the theme's own scripts and styles are allowed
     assert not [m for m in record["console"] if "Content Security Policy" in m]
     assert page.evaluate("typeof __md_scope") == "object"  # Material's inline script ran (its hash matches)
+
+
+def test_phone_drawer_icons_load_under_the_csp(visit):
+    """Material's icons are data: SVG in its CSS: img-src allows data: for them, nothing more."""
+    page, record = visit("test-town/pledge/", width=360)
+    page.click("label.md-header__button[for=__drawer]")
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__violations") == [] and record["outside"] == []
 
 
 def test_search_works_under_the_csp(visit):
