@@ -93,6 +93,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the body loads {url} from another site; the site must work on closed networks, so put the file "
               "in the project and link it by a relative path",
     },
+    "unsafe-html": {
+        "zh": "正文含有不安全的 HTML {what}（可运行脚本、嵌入或从别处加载内容），网站和公开栏不会发布它：请删除，"
+              "正文只用 Markdown 和 docs/security.md 列出的少量标签",
+        "en": "the body has unsafe HTML {what} (it could run a script, embed or load content from elsewhere) and the "
+              "site and boards will not publish it: remove it; use Markdown and the few tags docs/security.md lists",
+    },
+    "unsafe-url": {
+        "zh": "链接地址 {url} 不安全：只能链接到 http://、https://、mailto:、tel: 地址或项目内的相对路径"
+              "（不能用 javascript:、data: 等，也不能以 // 或 \\ 开头）",
+        "en": "unsafe link address {url}: link only to http://, https://, mailto: or tel: addresses or to relative "
+              "paths in the project (no javascript:, data: and the like, nothing starting with // or \\)",
+    },
+    "html-removed": {
+        "zh": "正文中的 HTML {what} 不受支持，发布时会被删除：请改用 Markdown（见 docs/security.md）",
+        "en": "HTML {what} in the body is not supported and is removed when published: use Markdown instead "
+              "(see docs/security.md)",
+    },
+    "bad-url": {
+        "zh": "网站地址 {value} 无效：请写完整的 http:// 或 https:// 地址，如 https://gk.example.gov.cn/",
+        "en": "invalid site address {value}: write a full http:// or https:// address, e.g. https://gk.example.gov.cn/",
+    },
     "duplicate-id": {
         "zh": "编号 {id} 重复：{other} 也使用了它",
         "en": "duplicate id {id}: {other} uses it too",

@@ -3,6 +3,11 @@
 ``docs_dir`` is the project's ``content/`` folder (so ``mkdocs serve`` watches
 it); its files are sources, never pages: they are all dropped and replaced by
 the pages and downloads :func:`generator.site.generate` makes from the model.
+
+Material prints titles and the site name as markup: generator.site escapes
+them once and they are marked safe here (no double escaping in attributes).
+Each page's content is cleaned by :func:`generator.safehtml.clean_page` and
+each page carries the Content-Security-Policy of :mod:`generator.site.csp`.
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ import datetime as dt
 import logging
 from pathlib import Path
 from types import SimpleNamespace
+
+from markupsafe import Markup, escape
 
 from . import engine
 
@@ -25,7 +32,9 @@ from mkdocs.structure.files import File
 from .commands.common import build_date, is_project
 from .content import load_project
 from .messages import render
+from .safehtml import clean_page
 from .site import SiteError, board_assets, generate, read_history
+from .site.csp import policy, theme_inline_scripts
 from .site.offline import needed_theme_file, neutralise_urls
 from .site.pages import NAV_MAX_OFFICES
 
@@ -80,7 +89,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         except SiteError as error:
             raise PluginError(f"office ids that would take a reserved URL: {error}") from None
         language = project.site.language
-        config.site_name = project.site.title
+        config.site_name = escape(project.site.title)
         if project.site.url and not config.site_url:
             config.site_url = project.site.url
         config.theme["language"] = language
@@ -106,6 +115,41 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
             files.append(File(asset, src_dir=str(self.boards_dir), dest_dir=config.site_dir,
                               use_directory_urls=config.use_directory_urls))
         return files
+
+    def on_nav(self, nav, *, config, files):
+        stack = list(nav.items)
+        while stack:
+            item = stack.pop()
+            if item.title:
+                item.title = Markup(item.title)  # escaped by generator.site.nav
+            stack.extend(getattr(item, "children", None) or [])
+        return nav
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if page.meta.get("title"):
+            page.meta["title"] = Markup(page.meta["title"])  # escaped by generator.site.outputs
+        return markdown
+
+    def on_page_content(self, html, *, page, config, files):
+        return clean_page(html)
+
+    def on_env(self, env, *, config, files):
+        self.env, self.policies = env, {}
+        return env
+
+    def on_template_context(self, context, *, template_name, config):
+        return self._with_policy(context)
+
+    def on_page_context(self, context, *, page, config, nav):
+        return self._with_policy(context)
+
+    def _with_policy(self, context):
+        """The page's Content-Security-Policy (it depends on the page only through base_url)."""
+        key = context.get("base_url")
+        if key not in self.policies:
+            self.policies[key] = policy(theme_inline_scripts(self.env, context))
+        context["gongkai_csp"] = self.policies[key]
+        return context
 
     def on_post_build(self, *, config):
         for script in sorted(Path(config.site_dir, "assets", "javascripts").rglob("*.js")):

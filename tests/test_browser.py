@@ -102,9 +102,9 @@ def test_search_a_chinese_word_and_reach_the_item(open_page, demo):
     word = search_word(item.title)
     page = open_page("")
     page.click("input.md-search__input")
-    page.wait_for_function(  # the index is loaded and built in a worker; queries before are lost
-        "document.querySelector('.md-search-result__meta').textContent.trim() === '键入以开始搜索'",
-        timeout=30000)
+    # the index is loaded and built in a worker; queries before are lost (a locator wait: the
+    # page's Content-Security-Policy forbids the eval a string predicate would need)
+    playwright_api.expect(page.locator(".md-search-result__meta")).to_have_text("键入以开始搜索", timeout=30000)
     page.fill("input.md-search__input", word)
     page.press("input.md-search__input", "End")  # Material searches on key events
     result = page.locator(f'.md-search-result__item a[href*="{urls.item_path(item)}"]').first

@@ -17,6 +17,7 @@ import markdown
 from .. import urls
 from ..model import Item, Site
 from ..money import format_amount
+from ..safehtml import clean_body
 from ..tables import item_tables
 from .qr import qr_svg
 
@@ -111,7 +112,8 @@ def table_view(table) -> TableView:
 
 
 def markdown_html(text: str) -> str:
-    return markdown.markdown(text, extensions=["tables", "sane_lists"]) if text.strip() else ""
+    """A body as board HTML, cleaned like the site's (no scripts, no loading from elsewhere)."""
+    return clean_body(markdown.markdown(text, extensions=["tables", "sane_lists"])) if text.strip() else ""
 
 
 def _window(item: Item, language: str) -> str | None:

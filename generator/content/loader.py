@@ -24,6 +24,7 @@ from ..model import (
 from ..urls import RESERVED
 from . import rules
 from .fonts import FontError, board_coverage, covered_codepoints
+from .htmlscan import scan_body, site_url_problem
 from .schema import BOARD, BOARD_SIZES, CSV_HEADERS, OFFICE, REVIEW, ROWS_FIELD, SITE, Field, item_fields
 from .source import compose_yaml, csv_rows, read_text, split_front_matter
 from .textscan import TextScanner, placeholders, shallow_list_items
@@ -114,6 +115,9 @@ class ProjectLoader:
         site = Site(title=values.get("title") or "")
         site.language = values.get("language") or "zh"
         site.url = values.get("url") or ""
+        if site_url_problem(site.url):
+            self.report.error(reader.locations.get(("url",), Location(self.rel(path))), "bad-url", value=site.url)
+            site.url = ""
         site.supervision_phone = values.get("supervision_phone") or ""
         if values.get("categories"):
             site.categories = [c for c in values["categories"] if c]
@@ -276,6 +280,7 @@ class ProjectLoader:
         self.scanner.scan(rel, text, phones=subsidy, public_spans=public, glyphs=printed, markdown=True)
         if printed:
             self.report_placeholders(rel, text)
+        scan_body(self.report, rel, text, body)
         body_line = text.count("\n", 0, len(text) - len(body))
         for line, indent in shallow_list_items(body):
             self.report.warning(Location(rel, body_line + line, indent + 1), "list-indent", found=indent)

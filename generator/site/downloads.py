@@ -1,6 +1,10 @@
 """Download files: tables as CSV (UTF-8 with BOM, so Excel opens it) and JSON.
 
 Money is written as plain decimals (``1234.50``) so spreadsheets read numbers.
+A text cell that a spreadsheet would run as a formula (it starts with ``=``,
+``+``, ``-``, ``@``, ``|``, a tab or a line break and is neither a plain number
+such as ``-12.50`` nor a lone ``-``) is written with a leading ``'``, so Excel
+reads it as text (CSV injection). Numbers from the model (Decimal) stay numbers.
 """
 
 from __future__ import annotations
@@ -9,10 +13,22 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
 from ..model import Table
+
+_FORMULA_START = ("=", "+", "-", "@", "|", "\t", "\r", "\n")
+_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)%?")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell that no spreadsheet runs as a formula; numbers stay numbers."""
+    if (isinstance(value, str) and value.startswith(_FORMULA_START) and value not in ("-", "+")
+            and not _NUMBER.fullmatch(value)):
+        return "'" + value
+    return value
 
 
 def plain(value: Any) -> Any:
@@ -27,9 +43,9 @@ def plain(value: Any) -> Any:
 def csv_bytes(columns: list[str], rows: list[list[Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow([spreadsheet_safe(c) for c in columns])
     for row in rows:
-        writer.writerow([plain(v) for v in row])
+        writer.writerow([plain(spreadsheet_safe(v)) for v in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -3,10 +3,12 @@
 MkDocs renders the whole nav into every page, so a nav listing every page
 makes build time grow with the square of the page count. Items are reached
 from office and quarter pages; offices are listed in the sidebar only while
-there are few of them.
+there are few of them. Titles are HTML-escaped: Material prints nav titles as markup.
 """
 
 from __future__ import annotations
+
+from html import escape
 
 from .. import urls
 from ..model import OFFICE_KINDS
@@ -22,7 +24,7 @@ def navigation(ctx: Context, quarters: list, max_offices: int) -> list:
     nav: list = [{label(lang, "home"): "index.md"}]
     if len(offices) <= max_offices:
         for kind in OFFICE_KINDS:
-            group = [{o.name: f"{urls.office_path(o.id)}index.md"} for o in offices if o.kind == kind]
+            group = [{escape(o.name): f"{urls.office_path(o.id)}index.md"} for o in offices if o.kind == kind]
             if group:
                 nav.append({label(lang, "kinds_" + kind): group})
     nav.append({label(lang, "quarters"): [f"{QUARTERS_PATH}index.md"] + [

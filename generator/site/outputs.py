@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from html import escape
 
 from ..model import Item, Office, Project
 
@@ -31,8 +32,11 @@ class Page:
         return f"{self.path}index.md"
 
     def markdown(self) -> str:
-        """The page file; the home page has no title of its own (its <title> is the site's)."""
-        meta = [] if not self.path else [f"title: {json.dumps(self.title, ensure_ascii=False)}"]
+        """The page file; the home page has no title of its own (its <title> is the site's).
+
+        The title is HTML-escaped: MkDocs and Material print page titles as markup.
+        """
+        meta = [] if not self.path else [f"title: {json.dumps(escape(self.title), ensure_ascii=False)}"]
         if not self.searchable:
             meta.append("search: {exclude: true}")
         front = "---\n" + "\n".join(meta) + "\n---\n\n" if meta else ""
