@@ -89,6 +89,17 @@ def is_old_resident_id(number: str) -> bool:
     return True
 
 
+_MASKED_ID = re.compile(r"[0-9*]{6,}[0-9Xx*]")
+
+
+def is_masked_id(text: str) -> bool:
+    """A masked resident ID: 18 (or old 15) characters, digits and ``*``, at least half hidden
+    and at most the first 6 and last 4 shown (``110105********1234``)."""
+    compact = text.replace(" ", "")
+    return (len(compact) in (15, 18) and _MASKED_ID.fullmatch(compact) is not None
+            and compact.count("*") >= len(compact) - 10)
+
+
 def is_luhn(number: str) -> bool:
     """True when the digits (spaces and hyphens ignored) pass the Luhn check."""
     digits = number.replace(" ", "").replace("-", "")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ..diagnostics import Report
 from ..model import Item, Location, Project, Quarter, Site
 from ..money import format_amount, total
-from .personal import find_personal_data
+from .personal import find_personal_data, is_masked_id
 from .schema import REVIEW
 from .validate import suggestion
 
@@ -47,17 +46,6 @@ def check_item(item: Item, money_units, report: Report, site: Site) -> None:
         _check_recipients(item, report)
     if item.type == "table":
         _check_table(item, report)
-
-
-_MASKED_ID = re.compile(r"[0-9*]{6,}[0-9Xx*]")
-
-
-def is_masked_id(text: str) -> bool:
-    """A masked resident ID: 18 (or old 15) characters, digits and ``*``, at least half hidden
-    and at most the first 6 and last 4 shown (``110105********1234``)."""
-    compact = text.replace(" ", "")
-    return (len(compact) in (15, 18) and _MASKED_ID.fullmatch(compact) is not None
-            and compact.count("*") >= len(compact) - 10)
 
 
 def _check_recipients(item: Item, report: Report) -> None:
