@@ -23,7 +23,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _COMMA = re.compile(",")
 NULL_TAG = "tag:yaml.org,2002:null"
 MAX_YAML_NODES = 200_000  # nodes of a document with its aliases expanded: far beyond any real item
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*$\r?\n?", re.S | re.M)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*\r?$\n?", re.S | re.M)
 
 
 class CsvSyntaxError(ValueError):
