@@ -509,3 +509,23 @@ def test_scanner_keeps_its_api_for_the_importer():
     text = f"备注：{ID[:6]}**{ID[6:]}；电话 {MOBILE}"
     found_ = find_personal_data(text, in_subsidy_list=True)
     assert [(f.kind, text[f.start:f.end]) for f in found_] == [("id", f"{ID[:6]}**{ID[6:]}"), ("phone", MOBILE)]
+
+
+def test_an_imported_table_of_mobiles_is_refused_at_each_row(tmp_path, capsys):
+    """Excel keeps mobiles as numbers; once imported, check stops them at their row."""
+    import openpyxl
+
+    root = project(tmp_path, {})
+    book = openpyxl.Workbook()
+    book.active.append(["2026年第四季度临时救助"])
+    book.active.append(["姓名", "联系电话", "救助金额"])
+    book.active.append(["王秀英", 13812345678, 2000])
+    book.active.append(["李建国", "139 8765 4321", 1000])
+    book.save(tmp_path / "relief.xlsx")
+    target = root / OFFICE_DIR / "quarters/2026-Q4/relief.yml"
+    assert main(["import", str(tmp_path / "relief.xlsx"), "--type", "table", "--to", str(target)]) == 0
+    capsys.readouterr()
+    lines = target.read_text(encoding="utf-8").splitlines()
+    expected = [(i + 1, "personal-phone") for i, line in enumerate(lines) if "王秀英" in line or "李建国" in line]
+    got = [(line, code) for p, line, _, code in found(root) if p.endswith("relief.yml") and code == "personal-phone"]
+    assert len(expected) == 2 and got == expected

@@ -39,11 +39,12 @@ _NOT_AFTER = r"(?<![0-9])(?<![0-9]\.)"
 _NOT_BEFORE = r"(?![0-9Xx])(?!\.[0-9])"
 
 # 18-character IDs, 16–19 digit cards and 15-digit old IDs written in one piece.
-_RUN = re.compile(_NOT_AFTER + r"(?:[0-9]{17}[Xx]|[0-9]{15,19})" + _NOT_BEFORE)
+_FIRST_DIGIT = r"[0-9](?<![0-9][0-9])(?<![0-9]\.[0-9])"  # _NOT_AFTER, tested after the digit (faster)
+_RUN = re.compile(_FIRST_DIGIT + r"(?:[0-9]{16}[Xx]|[0-9]{14,18})" + _NOT_BEFORE)
 # Digit groups parted by spaces or hyphens (after normalisation: no-break and
 # ideographic spaces are spaces, dashes are hyphens): a maximal run, then the
 # groupings within it are tried (6-8-4, 6-4-4-4, 4-4-4-4-2, cards in fours…).
-_GROUP_RUN = re.compile(_NOT_AFTER + r"[0-9]+(?:(?: +| ?- ?)[0-9]+)+[Xx]?" + _NOT_BEFORE)
+_GROUP_RUN = re.compile(_FIRST_DIGIT + r"[0-9]*(?:(?: +| ?- ?)[0-9]+)+[Xx]?" + _NOT_BEFORE)
 _GROUP = re.compile(r"[0-9]+[Xx]?")
 # Mainland mobiles, optionally +86/86 prefixed, in one piece or split 3-4-4.
 _PHONE = re.compile(
@@ -236,7 +237,7 @@ def _grouped(run: str, offset: int) -> list[Finding]:
 
 _INLINE_TAGS = frozenset("a abbr b bdi bdo cite code del dfn em font i ins kbd mark q s samp small span "
                          "strike strong sub sup time tt u var wbr".split())
-_MARKUP = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|</?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>|[*_~`]"
+_MARKUP = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|</?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>|[*_~`]+"
 _special = None
 
 
@@ -309,7 +310,7 @@ def published_view(text: str) -> tuple[str, OffsetMap]:
             out = "".join(map(_published_char, html.unescape(token)))
         elif token.startswith("<"):
             out = "" if m.group(1).lower() in _INLINE_TAGS else "\n"
-        elif len(token) == 1 and token in "*_~`":
+        elif token[0] in "*_~`":
             out = ""
         else:
             out = _published_char(token)
