@@ -83,12 +83,12 @@ def item_tables(item: Item, language: str = "zh", on: dt.date | None = None,
                     sum(r.get("persons") or 1 for r in people),
                     f.get("total_amount") or total(r["amount"] for r in people)],
         )
-        if masked_ids and any(r.get("id") for r in people):
-            table.columns.insert(2, h("masked_id"))
-            table.numeric.insert(2, False)
-            table.footer.insert(2, "")
+        if masked_ids and any(r.get("id") for r in people):  # last: the other columns keep their places
+            table.columns.append(h("masked_id"))
+            table.numeric.append(False)
+            table.footer.append("")
             for row, r in zip(table.rows, people):
-                row.insert(2, r.get("id") if is_masked_id(r.get("id") or "") else "")
+                row.append(r.get("id") if is_masked_id(r.get("id") or "") else "")
         return [table]
     if item.type == "duties":
         return [Table(

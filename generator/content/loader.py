@@ -351,7 +351,8 @@ class ProjectLoader:
         csv_path = (path.parent / name).resolve()
         content = (self.root / "content").resolve()
         if not csv_path.is_file() or content not in csv_path.parents:
-            self.report.error(where, "missing-file", file=name)
+            linked = csv_path.is_file() and (path.parent / name).is_symlink()
+            self.report.error(where, "symlink-outside" if linked else "missing-file", file=name)
             return None
         rel = csv_path.relative_to(self.root.resolve()).as_posix()
         text = self.read(csv_path, rel)
