@@ -319,6 +319,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "CSV 无法读取：{detail}（常见原因：引号不成对，或一个单元格过长）",
         "en": "the CSV cannot be read: {detail} (often an unmatched quote, or an overlong cell)",
     },
+    "not-text": {
+        "zh": "文件不是文本（既不是 UTF-8，也不像 GBK 等中文编码，可能是二进制文件或已损坏）：内容文件须是 UTF-8 文本",
+        "en": "file is not text (neither UTF-8 nor a Chinese legacy encoding such as GBK; binary or damaged): content files must be UTF-8 text",
+    },
     "yaml-too-deep": {
         "zh": "YAML 嵌套过深或别名（*）展开过多，不读取：内容格式最多只需几层缩进",
         "en": "YAML nested too deeply or too many aliases (*) to expand; not read: the content format needs only a few levels",

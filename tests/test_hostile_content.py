@@ -263,7 +263,7 @@ def test_malformed_and_oversized_input_is_reported_never_a_traceback(tmp_path, c
     assert code == 1
     got = {(p.rsplit("/", 1)[-1], line, c) for p, line, _, c in found(root)}
     q4 = ""
-    assert {("long.csv", 3, "csv-syntax"), ("binary.yml", 2, "not-utf8"), ("latin1.md", 3, "not-utf8"),
+    assert {("long.csv", 3, "csv-syntax"), ("binary.yml", 2, "not-text"), ("latin1.md", 3, "not-text"),
             ("deep.yml", 1, "yaml-syntax"), ("bomb.yml", 1, "yaml-too-deep"),
             ("recursive.yml", 1, "yaml-too-deep"), ("huge.md", 1, "file-too-large"),
             ("negative.yml", 9, "negative-value")} <= got, got - {q4}

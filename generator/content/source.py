@@ -17,7 +17,7 @@ import yaml
 
 from ..diagnostics import Report
 from ..model import Location
-from .encoding import decode_utf8
+from .encoding import UNKNOWN, decode_utf8
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _COMMA = re.compile(",")
@@ -51,7 +51,10 @@ def read_text(data: bytes, path: str, report: Report) -> str | None:
     """Decode UTF-8 (BOM allowed); report other encodings at the first bad byte."""
     text, problem = decode_utf8(data)
     if problem:
-        report.error(Location(path, problem.line, problem.col), "not-utf8", encoding=problem.guess)
+        if problem.guess == UNKNOWN:  # neither a legacy Chinese encoding nor UTF-16: binary or garbled
+            report.error(Location(path, problem.line, problem.col), "not-text")
+        else:
+            report.error(Location(path, problem.line, problem.col), "not-utf8", encoding=problem.guess)
         return None
     return text
 
