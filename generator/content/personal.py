@@ -34,12 +34,13 @@ _FULLWIDTH = {0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF38: ord("X"), 0xFF
 _HAS_FULLWIDTH = re.compile("[\uff10-\uff19\uff38\uff58]")
 
 # A run of digits that is not part of a longer number (an ID's final X counts
-# as a digit), nor the fraction or the integer part of a decimal.
-_NOT_AFTER = r"(?<![0-9])(?<![0-9]\.)"
+# as a digit), nor the fraction or the integer part of a decimal. The test before
+# the run is made after its first digit: a pattern starting with a character set
+# is searched much faster.
+_FIRST_DIGIT = r"[0-9](?<![0-9][0-9])(?<![0-9]\.[0-9])"
 _NOT_BEFORE = r"(?![0-9Xx])(?!\.[0-9])"
 
 # 18-character IDs, 16–19 digit cards and 15-digit old IDs written in one piece.
-_FIRST_DIGIT = r"[0-9](?<![0-9][0-9])(?<![0-9]\.[0-9])"  # _NOT_AFTER, tested after the digit (faster)
 _RUN = re.compile(_FIRST_DIGIT + r"(?:[0-9]{16}[Xx]|[0-9]{14,18})" + _NOT_BEFORE)
 # Digit groups parted by spaces or hyphens (after normalisation: no-break and
 # ideographic spaces are spaces, dashes are hyphens): a maximal run, then the
@@ -211,8 +212,8 @@ def _grouped(run: str, offset: int) -> list[Finding]:
         for j in range(i, len(groups)):
             if j > i + 1 and seps[j - 1] != seps[i]:
                 break
-            total += len(groups[j].group())
-            if total > 19 or "X" in groups[j - 1].group().upper() and j > i:
+            total += len(groups[j].group())  # only the run's last group may end in X
+            if total > 19:
                 break
             if j == i:
                 continue
