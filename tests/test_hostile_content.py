@@ -530,3 +530,11 @@ def test_an_imported_table_of_mobiles_is_refused_at_each_row(tmp_path, capsys):
     expected = [(i + 1, "personal-phone") for i, line in enumerate(lines) if "王秀英" in line or "李建国" in line]
     got = [(line, code) for p, line, _, code in found(root) if p.endswith("relief.yml") and code == "personal-phone"]
     assert len(expected) == 2 and got == expected
+
+
+@pytest.mark.parametrize("body", ["附件file:///etc/passwd", "![图](FILE:///etc/hostname)",
+                                  '<a rel="nofollow attachment" href="a.pdf">附件</a>',
+                                  '<BASE HREF="http://example.com/">', '<p style="background:url(file:///x)">x</p>'])
+def test_local_files_and_attachments_are_refused_in_any_spelling(tmp_path, body):
+    root = project(tmp_path, {NOTICE: notice_md(body)})
+    assert (NOTICE, notice_md("").count("\n"), "local-resource") in [(p, line, c) for p, line, _, c in found(root)]

@@ -30,7 +30,7 @@ _EXTERNAL = re.compile(
 # What makes a renderer read a file of the building machine or embed one: file: URLs,
 # <base> (which redirects relative URLs) and attachments (rel="attachment").
 _LOCAL = re.compile(
-    r"(?P<url>\bfile:[^\s\"'<>)]*)|(?P<url2><base\b[^>]*>?)|(?P<url3>\brel\s*=\s*[\"']?[^\"'>]*\battachment\b)",
+    r"(?<![a-z0-9])file:[^\s\"'<>)]*|<base\b[^>]*>?|(?<![a-z0-9-])rel\s*=\s*[\"']?[^\"'>]*\battachment\b",
     re.IGNORECASE,
 )
 # Scalars whose parsed value is not the text as written: escapes, folded lines.
