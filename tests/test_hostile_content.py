@@ -538,3 +538,21 @@ def test_an_imported_table_of_mobiles_is_refused_at_each_row(tmp_path, capsys):
 def test_local_files_and_attachments_are_refused_in_any_spelling(tmp_path, body):
     root = project(tmp_path, {NOTICE: notice_md(body)})
     assert (NOTICE, notice_md("").count("\n"), "local-resource") in [(p, line, c) for p, line, _, c in found(root)]
+
+
+def test_without_the_project_fetcher_weasyprint_would_embed_the_file(tmp_path):
+    """The leak this suite guards against is real: plain WeasyPrint attaches any file named."""
+    import weasyprint
+    from pypdf import PdfReader
+
+    from generator.boards.fetch import print_html
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    html = (f'<link rel="attachment" href="{secret.as_uri()}"><p>x <a rel="attachment" '
+            f'href="{secret.as_uri()}">附件</a><img src="{secret.as_uri()}"></p>')
+    plain, closed = tmp_path / "plain.pdf", tmp_path / "closed.pdf"
+    plain.write_bytes(weasyprint.HTML(string=html).write_pdf())
+    closed.write_bytes(print_html(html).write_pdf())
+    assert [data for files in PdfReader(plain).attachments.values() for data in files] == [SECRET.encode()]
+    assert PdfReader(closed).attachments == {}
