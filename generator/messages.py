@@ -193,8 +193,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "contains a full bank card number {masked}: bank accounts must not be published; remove or mask it",
     },
     "personal-phone": {
-        "zh": "公示名单中含有手机号码 {masked}：个人电话不得公开，请删除或遮盖（如 138****5678）",
-        "en": "a subsidy list contains a mobile number {masked}: private phones must not be published; remove or mask it (e.g. 138****5678)",
+        "zh": "含有手机号码 {masked}：手机号码只能写在办公电话、监督电话、咨询电话、异议电话等联系电话字段里，个人电话不得公开，请删除或遮盖（如 138****5678）",
+        "en": "contains a mobile number {masked}: mobiles may only stand in official contact fields (office, supervision, enquiry, objection phone); private phones must not be published, remove or mask it (e.g. 138****5678)",
     },
     # --- boards and fonts -------------------------------------------------
     "missing-item": {
@@ -302,6 +302,47 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "no-previous-quarter": {
         "zh": "{office} 没有 {quarter} 之前的季度可以沿用：第一个季度请直接新建目录 quarters/{quarter}/，把事项文件放进去",
         "en": "{office} has no quarter before {quarter} to roll forward: for a first quarter, create the folder quarters/{quarter}/ and put the items in it",
+    },
+    # --- hostile and oversized content (privacy, paths) ------------------------
+    "personal-old-id": {
+        "zh": "疑似 15 位旧居民身份证号码 {masked}：公开内容不得含有身份证号，请删除或遮盖",
+        "en": "looks like an old 15-digit resident ID number {masked}: ID numbers must not be published; remove or mask it",
+    },
+    "personal-in-name": {
+        "zh": "文件名或目录名含有身份证号、银行卡号或手机号 {masked}：名称会成为公开网址，请改名（如 low-income-list）",
+        "en": "a file or folder name contains an ID, bank card or phone number {masked}: names become public URLs; rename it (e.g. low-income-list)",
+    },
+    "local-resource": {
+        "zh": "正文引用本机文件或附件 {url}：网站和公开栏只使用项目自己的文件，不读取电脑上的其他文件、不嵌入附件，请删除",
+        "en": "the body refers to a local file or an attachment {url}: the site and boards use only the project's own files and embed no attachments; remove it",
+    },
+    "id-not-masked": {
+        "zh": "{field} 不是遮盖后的身份证号（前 6 位和后 4 位，中间用 * 遮盖，如 110105********1234）",
+        "en": "{field} is not a masked ID number (first 6 and last 4 characters, stars between, e.g. 110105********1234)",
+    },
+    "negative-value": {
+        "zh": "{field} 不能是负数：{value}",
+        "en": "{field} must not be negative: {value}",
+    },
+    "symlink-outside": {
+        "zh": "{file} 是指向 content/ 以外的链接，不读取：请把文件本身放进项目",
+        "en": "{file} is a link to something outside content/ and is not read: put the file itself in the project",
+    },
+    "file-too-large": {
+        "zh": "文件太大（{size} MB，上限 {limit} MB），不读取：请拆分成几个文件",
+        "en": "file is too large ({size} MB, limit {limit} MB) and is not read: split it into several files",
+    },
+    "csv-syntax": {
+        "zh": "CSV 无法读取：{detail}（常见原因：引号不成对，或一个单元格过长）",
+        "en": "the CSV cannot be read: {detail} (often an unmatched quote, or an overlong cell)",
+    },
+    "not-text": {
+        "zh": "文件不是文本（既不是 UTF-8，也不像 GBK 等中文编码，可能是二进制文件或已损坏）：内容文件须是 UTF-8 文本",
+        "en": "file is not text (neither UTF-8 nor a Chinese legacy encoding such as GBK; binary or damaged): content files must be UTF-8 text",
+    },
+    "yaml-too-deep": {
+        "zh": "YAML 嵌套过深或别名（*）展开过多，不读取：内容格式最多只需几层缩进",
+        "en": "YAML nested too deeply or too many aliases (*) to expand; not read: the content format needs only a few levels",
     },
     # --- summary and command line ------------------------------------------
     "summary": {

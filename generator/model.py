@@ -146,6 +146,10 @@ class Item:
         """True once the publication window has closed (the day after ``expires``)."""
         return self.expires is not None and on > self.expires
 
+    def summary_on(self, on: dt.date) -> str | None:
+        """The summary as published ``on``: none once the window has closed."""
+        return None if self.is_expired(on) else self.summary
+
     def is_public(self, on: dt.date) -> bool:
         """Published by ``on``: not a draft, and its ``published`` date (if any) has come."""
         return not self.draft and (self.published is None or self.published <= on)
@@ -233,6 +237,7 @@ class Site:
     supervision_phone: str = ""
     categories: list[str] = field(default_factory=lambda: list(DEFAULT_CATEGORIES))
     fonts: list[str] = field(default_factory=list)  # extra board font files, project-relative
+    publish_masked_ids: bool = False  # subsidy lists show their recipients' masked ID numbers
 
 
 @dataclass

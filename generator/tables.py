@@ -1,13 +1,15 @@
 """The tables an item shows, shared by site pages, CSV downloads and boards.
 
 Personal data never enters a table: a subsidy list's ``id`` column is not
-published, and an expired item has no tables at all.
+published (unless ``site.yml`` sets ``publish_masked_ids``, and then only
+masked forms), and an expired item has no tables at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from .content.personal import is_masked_id
 from .model import Item, Table
 from .money import total
 
@@ -21,7 +23,7 @@ HEADINGS = {
         "projects": "项目", "project_name": "项目名称", "budget": "预算",
         "contractor": "承建单位", "progress": "进度", "table": "表格",
         "materials": "申报材料", "material": "材料", "steps": "办理程序", "step": "步骤",
-        "number": "序号",
+        "number": "序号", "masked_id": "身份证号",
     },
     "en": {
         "income": "Income", "expenditure": "Expenditure", "name": "Item", "amount": "Amount",
@@ -32,7 +34,7 @@ HEADINGS = {
         "projects": "Projects", "project_name": "Project", "budget": "Budget",
         "contractor": "Contractor", "progress": "Progress", "table": "Table",
         "materials": "Materials", "material": "Material", "steps": "Steps", "step": "Step",
-        "number": "No.",
+        "number": "No.", "masked_id": "ID number",
     },
 }
 
@@ -45,8 +47,12 @@ def _money_heading(key: str, unit: str | None, language: str) -> str:
     return f"{heading(key, language)}（{unit}）" if unit else heading(key, language)
 
 
-def item_tables(item: Item, language: str = "zh", on: dt.date | None = None) -> list[Table]:
-    """The item's tables in display order; none for an item expired ``on`` that date."""
+def item_tables(item: Item, language: str = "zh", on: dt.date | None = None,
+                masked_ids: bool = False) -> list[Table]:
+    """The item's tables in display order; none for an item expired ``on`` that date.
+
+    ``masked_ids`` (``site.yml`` ``publish_masked_ids``) adds a subsidy list's masked ID numbers.
+    """
     if on is not None and item.is_expired(on):
         return []
     h = lambda key: heading(key, language)  # noqa: E731
@@ -66,7 +72,7 @@ def item_tables(item: Item, language: str = "zh", on: dt.date | None = None) -> 
         return out
     if item.type == "subsidy-list":
         people = f.get("recipients") or []
-        return [Table(
+        table = Table(
             name="recipients", title=h("recipients"),
             columns=[h("number"), h("recipient_name"), h("group"), h("persons"),
                      _money_heading("amount", f.get("unit"), language)],
@@ -76,7 +82,14 @@ def item_tables(item: Item, language: str = "zh", on: dt.date | None = None) -> 
             footer=[h("total"), f"{len(people)}", "",
                     sum(r.get("persons") or 1 for r in people),
                     f.get("total_amount") or total(r["amount"] for r in people)],
-        )]
+        )
+        if masked_ids and any(r.get("id") for r in people):  # last: the other columns keep their places
+            table.columns.append(h("masked_id"))
+            table.numeric.append(False)
+            table.footer.append("")
+            for row, r in zip(table.rows, people):
+                row.append(r.get("id") if is_masked_id(r.get("id") or "") else "")
+        return [table]
     if item.type == "duties":
         return [Table(
             name="people", title=h("people"),

@@ -211,8 +211,11 @@ def test_resident_id_in_subsidy_list_at_exact_cell(tmp_path):
 def test_resident_id_with_bad_check_digit_is_not_flagged(tmp_path):
     full = resident_id("41052319800101123")
     wrong = full[:-1] + ("0" if full[-1] != "0" else "1")
-    text = BASE_LOW_INCOME().replace("410523********1234", wrong)
+    text = BASE_LOW_INCOME().replace("一组", f"一组{wrong}")
     assert diagnostics(with_files(tmp_path, {LOW_INCOME: text})) == []
+    # In the id field itself a number that is not masked is still refused, checksum or not.
+    text = BASE_LOW_INCOME().replace("410523********1234", wrong)
+    assert codes(with_files(tmp_path, {LOW_INCOME: text})) == [(LOW_INCOME, 8, "id-not-masked")]
 
 
 def test_masked_id_passes(tmp_path):

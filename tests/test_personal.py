@@ -319,3 +319,54 @@ def test_findings_never_overlap_in_run_together_numbers():
         total += len(found)
         assert all(a.end <= b.start for a, b in zip(found, found[1:])), text
     assert total > 2000  # the pieces are mostly found
+
+
+# --- the published view, other groupings, old IDs, masked forms ----------------------------------
+
+def test_published_view_maps_back_to_the_source():
+    from generator.content.personal import published_view
+
+    text = "号&#49;１\u200b2**3**<b>4</b>\u3000５"
+    view, where = published_view(text)
+    assert view == "号11234 5"
+    assert [text[where.start(i):where.end(i + 1)] for i in range(len(view))] == \
+        ["号", "&#49;", "１", "2", "3", "4", "\u3000", "５"]
+
+
+@pytest.mark.parametrize("sizes", [(6, 8, 4), (6, 4, 4, 4), (4, 4, 4, 4, 2), (3, 3, 4, 4, 4), (6, 4, 2, 2, 4)])
+@pytest.mark.parametrize("sep", [" ", "  ", "-", " - ", "\u00a0", "\u3000", "\u2010"])
+def test_id_in_any_grouping(sizes, sep):
+    parts, at = [], 0
+    for size in sizes:
+        parts.append(ID_X[at:at + size])
+        at += size
+    written = sep.join(parts)
+    [f] = find_personal_data(f"证件号 {written}。")
+    assert (f.kind, f.start, f.end, f.masked) == ("id", 4, 4 + len(written), mask_id(ID_X))
+
+
+def test_id_grouped_after_another_number_is_found():
+    text = f"编号 12 {ID_A[:6]} {ID_A[6:14]} {ID_A[14:]}"
+    [f] = find_personal_data(text)
+    assert f.kind == "id" and text[f.start:] == f"{ID_A[:6]} {ID_A[6:14]} {ID_A[14:]}"
+
+
+def test_old_fifteen_digit_ids():
+    from generator.content.personal import is_old_resident_id
+
+    assert is_old_resident_id("110105491231002")
+    assert not is_old_resident_id("990105491231002")  # no such province
+    assert not is_old_resident_id("110105491331002")  # month 13
+    [f] = find_personal_data("旧证 110105 491231 002")
+    assert (f.kind, f.masked) == ("old-id", "110105*****1002")
+    assert find_personal_data("金额 110105491231002.50 元") == []
+
+
+@pytest.mark.parametrize("text, masked", [("110105********1234", True), ("110105 ******** 123X", True),
+                                          ("4105**********1234", True), ("110105*****1234", True),
+                                          ("110105199*****1234", False), ("张三", False),
+                                          ("110105********12345", False), ("", False)])
+def test_masked_id_forms(text, masked):
+    from generator.content.personal import is_masked_id
+
+    assert is_masked_id(text) is masked

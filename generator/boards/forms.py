@@ -139,7 +139,7 @@ def panel(item: Item, site: Site) -> Panel:
             if value:
                 out.elements.append((label(key, lang), value))
     else:
-        out.tables = [table_view(t) for t in item_tables(item, lang)]
+        out.tables = [table_view(t) for t in item_tables(item, lang, masked_ids=site.publish_masked_ids)]
         if item.basis:
             out.facts.append((label("basis", lang), item.basis))
     if item.type == "finance" and f.get("period"):

@@ -22,6 +22,7 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 
 from .document import BoardDocument
+from .fetch import print_html
 from .geometry import MARK_GAP_MM, Sheet
 
 PDF_VARIANT = "pdf/x-4"
@@ -48,7 +49,7 @@ def font_configuration() -> Iterator[FontConfiguration]:
 
 
 def layout(html: str, fonts: FontConfiguration) -> weasyprint.Document:
-    return weasyprint.HTML(string=html, base_url=None).render(font_config=fonts)
+    return print_html(html).render(font_config=fonts)
 
 
 def render_board(doc: BoardDocument) -> Rendered:

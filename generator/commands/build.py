@@ -77,12 +77,15 @@ def render_boards(project, out: Path, date: dt.date) -> bool:
 
 SITE_ONLY = {"boards", "booklets"}  # what ``gongkai boards`` alone writes into the site folder
 LOCK = ".lock"
+MARKER = ".gongkai-site"  # written into every site gongkai builds: the files it wrote, one a line
 
 
 def replaceable(root: Path, out: Path) -> bool:
-    """Whether ``out`` may be replaced by a new site: missing, empty, or a site gongkai wrote.
+    """Whether ``out`` may be replaced by a new site: missing, empty, or a site gongkai wrote
+    (its marker file lists every file in it, boards and booklets aside).
 
-    Never the project, its content/ or boards/, a folder holding them, or a file.
+    Never the project, its content/ or boards/, a folder holding them, a file, or a folder
+    with a file gongkai did not write (an ``index.html`` alone proves nothing).
     """
     if inside_sources(root, out) or is_project(out) or out == root or out in root.parents:
         return False
@@ -91,7 +94,24 @@ def replaceable(root: Path, out: Path) -> bool:
     if not out.is_dir():
         return False
     names = {p.name for p in out.iterdir()}
-    return not names or "index.html" in names or names <= SITE_ONLY
+    if not names or names <= SITE_ONLY:
+        return True
+    return (out / MARKER).is_file() and not foreign_files(out)
+
+
+def foreign_files(out: Path) -> list[str]:
+    """Files in the gongkai site ``out`` that its marker does not list (boards and booklets aside)."""
+    try:
+        written = set((out / MARKER).read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return [MARKER]
+    found = (p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() or p.is_symlink())
+    return sorted(f for f in found if f != MARKER and f not in written and f.split("/")[0] not in SITE_ONLY)
+
+
+def write_marker(site: Path) -> None:
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    (site / MARKER).write_text("".join(f"{f}\n" for f in files), encoding="utf-8")
 
 
 def scratch_dir(out: Path) -> tuple[Path, int]:
@@ -145,7 +165,9 @@ def run(args) -> int:
         print(f"gongkai build: cannot write {out}: a file is in the way", file=sys.stderr)
         return 2
     if not replaceable(root, out):
-        print(f"gongkai build: refusing to replace {out} (not a site built by gongkai)", file=sys.stderr)
+        foreign = foreign_files(out) if (out / MARKER).is_file() else []
+        why = f"{foreign[0]} was not written by gongkai" if foreign else "not a site built by gongkai"
+        print(f"gongkai build: refusing to replace {out} ({why})", file=sys.stderr)
         return 2
     date = build_date(args)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -180,6 +202,7 @@ def run(args) -> int:
         except (Abort, PluginError) as error:
             print(f"gongkai build: {error}", file=sys.stderr)
             return 1
+        write_marker(site)
         replace_dir(site, out, scratch)
     finally:
         if env_epoch is None:

@@ -26,11 +26,12 @@ from . import rules
 from .fonts import FontError, board_coverage, covered_codepoints
 from .htmlscan import scan_body, site_url_problem
 from .schema import BOARD, BOARD_SIZES, CSV_HEADERS, OFFICE, REVIEW, ROWS_FIELD, SITE, Field, item_fields
-from .source import compose_yaml, csv_rows, read_text, split_front_matter
+from .source import CsvSyntaxError, compose_yaml, csv_rows, read_text, split_front_matter
 from .textscan import TextScanner, placeholders, shallow_list_items
 from .validate import Reader, suggestion
 
 ITEM_SUFFIXES = (".md", ".yml", ".yaml")
+MAX_FILE_BYTES = 32 * 1024 * 1024  # a county's subsidy CSV is a few MB; larger is a mistake or an attack
 PARALLEL_MIN_OFFICES = 16  # below this many offices per worker, a process pool costs more than it saves
 # Drafts may leave the review empty; the rules require it once an item is not a draft.
 _LAX_REVIEW = dataclasses.replace(
@@ -61,10 +62,27 @@ class ProjectLoader:
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def compose(self, path: Path) -> tuple[yaml.Node | None, str]:
+    def inside(self, path: Path, folder: str = "content") -> bool:
+        """Whether ``path``, links followed, is inside the project's ``folder``; reported if not."""
+        if (self.root / folder).resolve() in path.resolve().parents:
+            return True
+        self.report.error(Location(self.rel(path)), "symlink-outside", file=self.rel(path))
+        return False
+
+    def read(self, path: Path, rel: str | None = None) -> str | None:
+        """The text of a content file; None (reported) when too large or not UTF-8."""
+        rel = rel or self.rel(path)
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            self.report.error(Location(rel), "file-too-large", size=f"{size / 2**20:.1f}",
+                              limit=MAX_FILE_BYTES // 2**20)
+            return None
+        return read_text(path.read_bytes(), rel, self.report)
+
+    def compose(self, path: Path, folder: str = "content") -> tuple[yaml.Node | None, str]:
         """Read and compose a YAML file; ``(None, text)`` when unreadable or empty."""
         rel = self.rel(path)
-        text = read_text(path.read_bytes(), rel, self.report)
+        text = self.read(path) if self.inside(path, folder) else None
         if text is None:
             return None, ""
         node = compose_yaml(text, rel, self.report)
@@ -77,7 +95,8 @@ class ProjectLoader:
     def load(self) -> tuple[Project, Report]:
         site = self.load_site()
         self.scanner = TextScanner(self.report, self.board_font_coverage(site, self.font_locations))
-        self.scanner.scan("content/site.yml", self.site_text)
+        if self.site_node is not None:
+            self.scan_yaml("content/site.yml", self.site_text, self.site_node, SITE.fields)
         project = Project(self.root, site)
         offices_dir = self.root / "content" / "offices"
         folders = sorted(p for p in offices_dir.iterdir() if p.is_dir()) if offices_dir.is_dir() else []
@@ -89,14 +108,23 @@ class ProjectLoader:
         self.report_stray_files(self.root / "content", allowed={"site.yml", "offices"})
         boards_dir = self.root / "boards"
         if boards_dir.is_dir():
-            for path in self.item_files(boards_dir, suffixes=(".yml", ".yaml")):
+            for path in self.item_files(boards_dir, suffixes=(".yml", ".yaml"), within="."):
                 board = self.load_board(path)
                 if board:
                     project.boards[board.id] = board
         rules.check_project(project, self.report, self.today, self.broken)
         return project, self.report
 
+    def scan_yaml(self, rel: str, text: str, node: yaml.Node, fields, offset: int = 0, line_offset: int = 0,
+                  glyphs: bool = True, markdown: bool = False) -> None:
+        """Scan a YAML file (or an item with its body) as written and its values as parsed;
+        mobiles are allowed only in the official contact fields (kind ``phone``)."""
+        public = phone_spans(node, fields, offset)
+        found = self.scanner.scan(rel, text, phones=True, public_spans=public, glyphs=glyphs, markdown=markdown)
+        self.scanner.scan_values(rel, node, text, found, offset, line_offset, phones=True, public_spans=public)
+
     def load_site(self) -> Site:
+        self.site_node = None
         path = self.root / "content" / "site.yml"
         if not path.is_file():
             self.report.error(Location("content/site.yml"), "missing-file", file="content/site.yml")
@@ -110,7 +138,7 @@ class ProjectLoader:
         language = next((v.value for k, v in node.value if getattr(k, "value", None) == "language"), "zh")
         self.report.language = language if language in ("zh", "en") else "zh"
         values = reader.mapping(node, SITE.fields)
-        self.site_text = text
+        self.site_text, self.site_node = text, node
         self.report_placeholders(self.rel(path), text)
         site = Site(title=values.get("title") or "")
         site.language = values.get("language") or "zh"
@@ -122,6 +150,7 @@ class ProjectLoader:
         if values.get("categories"):
             site.categories = [c for c in values["categories"] if c]
         site.fonts = [f for f in values.get("fonts") or [] if f]
+        site.publish_masked_ids = bool(values.get("publish_masked_ids"))
         for i, font in enumerate(site.fonts):
             self.font_locations[i] = reader.locations.get(("fonts", i), Location(self.rel(path)))
             if not (self.root / font).is_file():
@@ -153,13 +182,17 @@ class ProjectLoader:
         for line, col in placeholders(text):
             self.report.warning(Location(rel, line, col), "placeholder")
 
-    def item_files(self, folder: Path, suffixes=ITEM_SUFFIXES) -> list[Path]:
-        """Item files of a folder, sorted; ids checked and duplicates reported."""
+    def item_files(self, folder: Path, suffixes=ITEM_SUFFIXES, within: str = "content") -> list[Path]:
+        """Item files of a folder, sorted; ids checked and duplicates reported, links to
+        files outside ``within`` refused."""
         seen: dict[str, Path] = {}
         out = []
         for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes):
             if not ID_PATTERN.match(path.stem):
                 self.report.error(Location(self.rel(path)), "bad-id", value=path.stem)
+                continue
+            self.scanner.scan_name(Location(self.rel(path)), path.stem)
+            if not self.inside(path, within):
                 continue
             if path.stem in seen:
                 self.report.error(Location(self.rel(path)), "duplicate-id", id=path.stem,
@@ -199,6 +232,9 @@ class ProjectLoader:
         if not ID_PATTERN.match(folder.name):
             self.report.error(Location(rel_folder), "bad-id", value=folder.name)
             return None
+        self.scanner.scan_name(Location(rel_folder), folder.name)
+        if not self.inside(folder):
+            return None
         if folder.name in RESERVED:
             self.report.error(Location(rel_folder), "reserved-id", value=folder.name,
                               reserved=", ".join(sorted(RESERVED)))
@@ -214,7 +250,7 @@ class ProjectLoader:
         values = reader.mapping(node, OFFICE.fields)
         if values is None:
             return None
-        self.scanner.scan(self.rel(path), text)
+        self.scan_yaml(self.rel(path), text, node, OFFICE.fields)
         self.report_placeholders(self.rel(path), text)
         office = Office(
             id=folder.name, name=values.get("name") or folder.name, kind=values.get("kind") or "town",
@@ -251,7 +287,7 @@ class ProjectLoader:
 
     def load_item(self, path: Path, office_id: str, quarter: Quarter | None, site: Site) -> Item | None:
         rel = self.rel(path)
-        text = read_text(path.read_bytes(), rel, self.report)
+        text = self.read(path)
         if text is None:
             return None
         body, line_offset, source, source_offset = "", 0, text, 0
@@ -274,10 +310,8 @@ class ProjectLoader:
         values = reader.mapping(node, fields, known_only=item_type is not None)
         if values is None:
             return None
-        subsidy, printed = item_type == "subsidy-list", not values.get("draft")  # drafts are never printed
-        public = [(source_offset + v.start_mark.index, source_offset + v.end_mark.index)
-                  for k, v in node.value if getattr(k, "value", None) == "objection_phone"]
-        self.scanner.scan(rel, text, phones=subsidy, public_spans=public, glyphs=printed, markdown=True)
+        printed = not values.get("draft")  # drafts are never printed
+        self.scan_yaml(rel, text, node, fields, source_offset, line_offset, glyphs=printed, markdown=True)
         if printed:
             self.report_placeholders(rel, text)
         scan_body(self.report, rel, text, body)
@@ -319,14 +353,19 @@ class ProjectLoader:
         csv_path = (path.parent / name).resolve()
         content = (self.root / "content").resolve()
         if not csv_path.is_file() or content not in csv_path.parents:
-            self.report.error(where, "missing-file", file=name)
+            linked = csv_path.is_file() and (path.parent / name).is_symlink()
+            self.report.error(where, "symlink-outside" if linked else "missing-file", file=name)
             return None
         rel = csv_path.relative_to(self.root.resolve()).as_posix()
-        text = read_text(csv_path.read_bytes(), rel, self.report)
+        text = self.read(csv_path, rel)
         if text is None:
             return None
-        self.scanner.scan(rel, text, phones=item_type == "subsidy-list", glyphs=printed)
-        rows = csv_rows(text)
+        self.scanner.scan(rel, text, phones=True, glyphs=printed)
+        try:
+            rows = csv_rows(text)
+        except CsvSyntaxError as error:
+            self.report.error(Location(rel, error.line, 1), "csv-syntax", detail=error.detail)
+            return None
         if not rows:
             self.report.error(Location(rel), "empty-file")
             return None
@@ -395,7 +434,7 @@ class ProjectLoader:
     # --- boards --------------------------------------------------------------
 
     def load_board(self, path: Path) -> Board | None:
-        node, text = self.compose(path)
+        node, text = self.compose(path, ".")
         if node is None:
             return None
         rel = self.rel(path)
@@ -403,7 +442,7 @@ class ProjectLoader:
         values = reader.mapping(node, BOARD.fields)
         if values is None:
             return None
-        self.scanner.scan(rel, text)
+        self.scan_yaml(rel, text, node, BOARD.fields)
         board = Board(id=path.stem, office_id=values.get("office") or "", source=rel, locations=reader.locations)
         board.title = values.get("title")
         board.orientation = values.get("orientation") or "portrait"
@@ -437,6 +476,31 @@ def _load_offices_worker(task):
     loader.report.language = language
     loader.scanner = TextScanner(loader.report, loader.board_font_coverage(site))
     return [(folder.name, loader.load_office_alone(folder, site)) for folder in folders]
+
+
+def phone_spans(node: yaml.Node, fields, offset: int = 0) -> list[tuple[int, int]]:
+    """Offsets (in the file, YAML starting at ``offset``) of the values of contact fields
+    (kind ``phone``): the only places a mobile number may be published."""
+    spans, stack = [], [(node, fields)]
+    while stack:
+        current, spec = stack.pop()
+        if not isinstance(current, yaml.MappingNode):
+            continue
+        by_name = {f.name: f for f in spec}
+        for key, value in current.value:
+            f = by_name.get(getattr(key, "value", None))
+            if f is None:
+                continue
+            if f.kind == "list" and f.item is not None and isinstance(value, yaml.SequenceNode):
+                f, elements = f.item, value.value
+            else:
+                elements = [value]
+            for element in elements:
+                if f.kind == "phone" and isinstance(element, yaml.ScalarNode):
+                    spans.append((offset + element.start_mark.index, offset + element.end_mark.index))
+                elif f.kind == "object":
+                    stack.append((element, f.fields))
+    return spans
 
 
 def parse_size(text: str) -> tuple[int, int] | None:

@@ -7,6 +7,7 @@ import datetime as dt
 from ..diagnostics import Report
 from ..model import Item, Location, Project, Quarter, Site
 from ..money import format_amount, total
+from .personal import find_personal_data, is_masked_id
 from .schema import REVIEW
 from .validate import suggestion
 
@@ -41,8 +42,23 @@ def check_item(item: Item, money_units, report: Report, site: Site) -> None:
         _check_total(item, lines_field, amount_key, total_field, report)
     if item.type == "subsidy-list" and not item.fields.get("recipients") and not item.rows_from:
         report.error(item.location("recipients"), "missing-field", field="recipients")
+    if item.type == "subsidy-list":
+        _check_recipients(item, report)
     if item.type == "table":
         _check_table(item, report)
+
+
+def _check_recipients(item: Item, report: Report) -> None:
+    """No negative household size or amount; an ``id`` only in its masked form."""
+    for i, person in enumerate(item.fields.get("recipients") or []):
+        for key in ("persons", "amount"):
+            value = person.get(key)
+            if value is not None and value < 0:
+                report.error(item.location("recipients", i, key), "negative-value",
+                             field=f"recipients[{i + 1}].{key}", value=value)
+        written = person.get("id")
+        if written and not is_masked_id(written) and not find_personal_data(written):  # else reported as such
+            report.error(item.location("recipients", i, "id"), "id-not-masked", field=f"recipients[{i + 1}].id")
 
 
 def _check_review(item: Item, report: Report) -> None:

@@ -53,6 +53,10 @@ SITE = obj(
     list_of("fonts", "公开栏补充字体文件（相对项目根目录），用于生僻字",
             "Extra board font files (project-relative) for rare characters",
             Field("font", "string", "字体文件路径", "Font file path")),
+    Field("publish_masked_ids", "bool",
+          "低保等名单是否公开遮盖后的身份证号（默认 false：按《最低生活保障审核确认办法》第二十四条只公开姓名、"
+          "家庭成员数量、保障金额和村组）",
+          "Publish the masked ID numbers of subsidy recipients (default false)", default=False),
 )
 
 # --- office.yml -----------------------------------------------------------

@@ -17,12 +17,21 @@ import yaml
 
 from ..diagnostics import Report
 from ..model import Location
-from .encoding import decode_utf8
+from .encoding import UNKNOWN, decode_utf8
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _COMMA = re.compile(",")
 NULL_TAG = "tag:yaml.org,2002:null"
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*\r?$\n?", re.S | re.M)  # LF or CRLF
+MAX_YAML_NODES = 200_000  # nodes of a document with its aliases expanded: far beyond any real item
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*\r?$\n?", re.S | re.M)
+
+
+class CsvSyntaxError(ValueError):
+    """A CSV file the csv module cannot read (an unmatched quote, a cell over its field limit)."""
+
+    def __init__(self, line: int, detail: str):
+        super().__init__(f"line {line}: {detail}")
+        self.line, self.detail = line, detail
 
 
 @dataclass(frozen=True)
@@ -42,7 +51,10 @@ def read_text(data: bytes, path: str, report: Report) -> str | None:
     """Decode UTF-8 (BOM allowed); report other encodings at the first bad byte."""
     text, problem = decode_utf8(data)
     if problem:
-        report.error(Location(path, problem.line, problem.col), "not-utf8", encoding=problem.guess)
+        if problem.guess == UNKNOWN:  # neither a legacy Chinese encoding nor UTF-16: binary or garbled
+            report.error(Location(path, problem.line, problem.col), "not-text")
+        else:
+            report.error(Location(path, problem.line, problem.col), "not-utf8", encoding=problem.guess)
         return None
     return text
 
@@ -50,7 +62,14 @@ def read_text(data: bytes, path: str, report: Report) -> str | None:
 def compose_yaml(text: str, path: str, report: Report, line_offset: int = 0) -> yaml.Node | None:
     """Compose one YAML document; report syntax errors at their position."""
     try:
-        return yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Loader)
+        if node is not None and expanded_size(node) > MAX_YAML_NODES:
+            report.error(Location(path, 1 + line_offset, 1), "yaml-too-deep")
+            return None
+        return node
+    except RecursionError:
+        report.error(Location(path, 1 + line_offset, 1), "yaml-too-deep")
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -63,6 +82,34 @@ def compose_yaml(text: str, path: str, report: Report, line_offset: int = 0) -> 
     except yaml.YAMLError as exc:
         report.error(Location(path, 1 + line_offset, 1), "yaml-syntax", detail=str(exc))
     return None
+
+
+def expanded_size(node: yaml.Node) -> int:
+    """How many nodes the document has once its aliases are expanded (shared nodes counted
+    each time they are used), without expanding them: a YAML alias bomb is caught here."""
+    size: dict[int, int] = {}
+    entered: set[int] = set()
+    stack = [(node, False)]
+    while stack:
+        current, children_done = stack.pop()
+        if id(current) in size:
+            continue
+        if not children_done:
+            if id(current) in entered:  # its own descendant: a recursive alias
+                return MAX_YAML_NODES + 1
+            entered.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            children = [n for pair in current.value for n in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            children = list(current.value)
+        else:
+            children = []
+        if children_done or not children:
+            size[id(current)] = min(1 + sum(size.get(id(c), 0) for c in children), MAX_YAML_NODES + 1)
+        else:
+            stack.append((current, True))
+            stack.extend((c, False) for c in children if id(c) not in size)
+    return size[id(node)]
 
 
 def split_front_matter(text: str) -> tuple[str, int, str] | None:
@@ -96,7 +143,13 @@ def csv_rows(text: str) -> list[tuple[int, list[tuple[str, Mark]]]]:
     reader = csv.reader(io.StringIO(text))
     out = []
     line_before = 0
-    for record in reader:
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise CsvSyntaxError(line_before + 1, str(error)) from None
         line = line_before + 1
         line_before = reader.line_num
         if not any(cell.strip() for cell in record):

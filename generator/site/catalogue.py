@@ -34,10 +34,11 @@ def entry(ctx: Context, office: Office, item: Item, on_boards: set[tuple[str, st
         limit = label(lang, "cat_quarterly", quarter=str(item.quarter))
     else:
         limit = label(lang, "cat_permanent")
+    expired = item.is_expired(ctx.on)  # only the title, the window and 公示期已满 remain
     return {
         "item": item.title,
-        "content": item.summary or type_name(lang, item.type),
-        "basis": (item.basis or "").strip(),  # a YAML block (basis: |) ends with a newline
+        "content": label(lang, "expired") if expired else item.summary or type_name(lang, item.type),
+        "basis": "" if expired else (item.basis or "").strip(),  # a YAML block (basis: |) ends with a newline
         "limit": limit,
         "owner": office.name,
         "channel": label(lang, "channel_board" if (office.id, item.key) in on_boards else "channel_web"),
@@ -48,7 +49,7 @@ def entry(ctx: Context, office: Office, item: Item, on_boards: set[tuple[str, st
         "category": item.category or "",
         "published": item.published.isoformat() if item.published else "",
         "expires": item.expires.isoformat() if item.expires else "",
-        "expired": item.is_expired(ctx.on),
+        "expired": expired,
         "url": urls.item_url(ctx.project.site.url, item),
         "path": urls.item_path(item),
     }

@@ -31,7 +31,7 @@ def feed(ctx: Context) -> Download:
     for item, day in zip(items, dates):
         office = ctx.project.offices[item.office_id]
         url = urls.item_url(site.url, item)
-        summary = " · ".join(x for x in (office.name, type_name(lang, item.type), item.summary) if x)
+        summary = " · ".join(x for x in (office.name, type_name(lang, item.type), item.summary_on(ctx.on)) if x)
         lines += [
             "<entry>",
             f"<title>{escape(item.title)}</title>",

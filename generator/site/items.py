@@ -50,7 +50,7 @@ def item_page(ctx: Context, office: Office, item: Item) -> tuple[Page, list[Down
 
     blocks.append(facts(about + _facts(ctx, item)))
     downloads: list[Download] = []
-    tables = item_tables(item, lang, on=ctx.on)
+    tables = item_tables(item, lang, on=ctx.on, masked_ids=ctx.project.site.publish_masked_ids)
     if item.type == "finance":
         blocks.append(bar_chart([(t.title, [(row[0], row[1]) for row in t.rows]) for t in tables],
                                 item.title))
@@ -92,7 +92,7 @@ def _facts(ctx: Context, item: Item) -> list[tuple[str, str]]:
             (label(lang, "finance_period"), f.get("period") or ""),
             (label(lang, "money_unit"), f.get("unit") or ""),
             *((label(lang, f"{t.name}_total"), cell_text(t.footer[1]))
-              for t in item_tables(item, lang, on=ctx.on)),
+              for t in item_tables(item, lang, on=ctx.on, masked_ids=ctx.project.site.publish_masked_ids)),
         ]
     if item.type == "subsidy-list":
         people = f.get("recipients") or []
