@@ -28,8 +28,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "file is empty",
     },
     "placeholder": {
-        "zh": "还有模板里的“待填写”，会原样公开在网站和公开栏上：请换成实际内容",
-        "en": "a template placeholder (待填写) is left here and would be published as it is: replace it with the real text",
+        "zh": "还有模板里的“待填写”等占位内容，会原样公开在网站和公开栏上：请换成实际内容（事项还没写完时请保留 draft: true）",
+        "en": "a template placeholder (待填写) is left here and would be published as it is: replace it with the real text "
+              "(keep draft: true while the item is unfinished)",
     },
     "list-indent": {
         "zh": "这一项缩进了 {found} 个空格，网站和公开栏会把它当作上一级列表的一项（编号随之改变）：下一级列表请缩进 4 个空格",
@@ -285,6 +286,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "no-previous-quarter": {
         "zh": "{office} 没有 {quarter} 之前的季度可以沿用：第一个季度请直接新建目录 quarters/{quarter}/，把事项文件放进去",
         "en": "{office} has no quarter before {quarter} to roll forward: for a first quarter, create the folder quarters/{quarter}/ and put the items in it",
+    },
+    # --- leftovers of the demo and of templates (generator/content/rules.py) ----
+    "demo-title": {
+        "zh": "网站标题还是示例项目的“{title}”：请在 site.yml 中改成本单位的名称",
+        "en": "the site title is still the demo's “{title}”: put your own office's name in site.yml",
+    },
+    "example-url": {
+        "zh": "网站地址 {url} 是示例地址，公开栏上每个二维码都指向它：请在 site.yml 的 url 中写上实际网址",
+        "en": "the site address {url} is an example address, and every QR code on the boards points to it: "
+              "put the real address in site.yml's url",
     },
     # --- import of real sheets (generator/workflow/importer.py) ------------------
     "import-unknown-column": {

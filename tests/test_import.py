@@ -28,7 +28,7 @@ TITLE = "测试镇2026年11月农村低保名单"
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     files = {
-        "content/site.yml": "title: 测试县\nurl: https://gk.example.gov.cn/\nsupervision_phone: 0371-1\n",
+        "content/site.yml": "title: 测试县\nurl: https://gk.county.test/\nsupervision_phone: 0371-1\n",
         "content/offices/town/office.yml": textwrap.dedent("""\
             name: 测试镇人民政府
             kind: town

@@ -121,6 +121,7 @@ class ProjectLoader:
             self.font_locations[i] = reader.locations.get(("fonts", i), Location(self.rel(path)))
             if not (self.root / font).is_file():
                 self.report.error(self.font_locations[i], "missing-font", file=font)
+        rules.check_site_leftovers(site, reader.locations, self.report, self.rel(path))
         return site
 
     def board_font_coverage(self, site: Site, fonts_at: dict[int, Location] | None = None) -> frozenset[int] | None:
@@ -148,9 +149,10 @@ class ProjectLoader:
                 self.report.warning(Location(self.rel(path)), "misplaced-file",
                                     hint=", ".join(sorted(allowed)))
 
-    def report_placeholders(self, rel: str, text: str) -> None:
+    def report_placeholders(self, rel: str, text: str, severity: str = "warning") -> None:
+        """Template placeholders left in a file: errors in an item that will be published."""
         for line, col in placeholders(text):
-            self.report.warning(Location(rel, line, col), "placeholder")
+            self.report.add(severity, Location(rel, line, col), "placeholder")
 
     def item_files(self, folder: Path, suffixes=ITEM_SUFFIXES) -> list[Path]:
         """Item files of a folder, sorted; ids checked and duplicates reported."""
@@ -278,7 +280,7 @@ class ProjectLoader:
                   for k, v in node.value if getattr(k, "value", None) == "objection_phone"]
         self.scanner.scan(rel, text, phones=subsidy, public_spans=public, glyphs=printed, markdown=True)
         if printed:
-            self.report_placeholders(rel, text)
+            self.report_placeholders(rel, text, "error")
         body_line = text.count("\n", 0, len(text) - len(body))
         for line, indent in shallow_list_items(body):
             self.report.warning(Location(rel, body_line + line, indent + 1), "list-indent", found=indent)
