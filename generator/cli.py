@@ -17,6 +17,7 @@ COMMANDS = {
     "boards": "boards",
     "build": "build",
     "check": "check",
+    "export": "export",
     "import": "import_",
     "new": "new",
     "schema": "schema",

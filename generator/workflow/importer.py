@@ -453,6 +453,8 @@ def _finance(reader: _Reader, rows, columns: list[Column], unit, title) -> Impor
         if side is None:
             reader.warning(row, col["side"], "import-total-unsided", text=name or side_text or "")
             continue
+        if reader.cell(row, col["amount"]).is_empty:  # a SUM formula Excel has not computed yet
+            continue
         amount = reader.amount(row, col["amount"], names["amount"], unit)
         added = sum((line["amount"] for line in lines[side] if line["amount"] is not None), Decimal(0))
         _check_total(reader, row, col["amount"], word, amount, added, {"income": "收入", "expenditure": "支出"}[side])
