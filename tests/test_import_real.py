@@ -287,3 +287,12 @@ def test_finance_totals_in_any_spelling_are_checked(project, tmp_path, capsys):
     assert run(source, "--type", "finance", "--to", project / ITEM_DIR / "g.yml") == 1
     assert "error[import-total-mismatch]: CSV 文件 C3：合计行的收入是 90，但上面各行相加是 100" \
         in capsys.readouterr().err
+
+
+def test_a_bad_cell_gives_no_follow_on_total_error(project, tmp_path, capsys):
+    rows = [list(r) for r in SHEET]
+    rows[3][4] = "124O.50"  # a letter O for a zero
+    source = csv_file(tmp_path / "x.csv", rows)
+    assert run(source, "--type", "subsidy-list", "--to", project / ITEM_DIR / "x.yml") == 1
+    err = capsys.readouterr().err
+    assert "error[bad-money]: CSV 文件 E4" in err and "import-total-mismatch" not in err

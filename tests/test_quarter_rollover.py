@@ -40,6 +40,14 @@ def test_every_way_of_naming_the_period_moves_on(source, target, text, expected)
     assert rename_quarter(text, source, target) == expected
 
 
+def test_a_year_on_its_own_moves_with_a_quarter_named_without_one():
+    q4, q1 = Quarter(2026, 4), Quarter(2027, 1)
+    assert rename_quarter("青山镇2026年重点项目建设进度（第四季度）\n2026年度预算\n", q4, q1) == \
+        "青山镇2027年重点项目建设进度（第一季度）\n2026年度预算\n"
+    assert rename_quarter("2026年村内工程（第三季度）", Quarter(2026, 3), q4) == "2026年村内工程（第四季度）"
+    assert rename_quarter("2026年10—12月", q4, q1) == "2027年1—3月"
+
+
 def test_older_dates_stay_as_written():
     text = "依据2024年3月1日印发的文件（2024-03-01），2025年第二季度起执行"
     assert rename_quarter(text, Quarter(2026, 4), Quarter(2027, 1)) == \

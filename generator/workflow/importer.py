@@ -67,7 +67,8 @@ class _Reader:
     sheet: Sheet
     label: str  # the file as the clerk named it, for messages
     report: Report
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (row, what) for the summary
+    cell_errors: int = 0  # errors in cells: sums are not checked against totals after one
 
     # --- messages -------------------------------------------------------
 
@@ -87,6 +88,8 @@ class _Reader:
         self.report.diagnostics.append(Diagnostic(self.label, row or 1, (col or 0) + 1, severity, code, message))
 
     def error(self, row: Row, col: int, code: str, **values) -> None:
+        if code != "import-total-mismatch":
+            self.cell_errors += 1
         self.add("error", row.number, col, code, **values)
 
     def warning(self, row: Row, col: int, code: str, **values) -> None:
@@ -266,16 +269,18 @@ class _Reader:
                 continue
             first = cell_text(filled[0])
             if is_signature(first, len(filled), width):
-                self.skipped.append(render("import-skipped-signature", "zh", row=row.number, text=first[:20]))
+                self.skip(row, "import-skipped-signature", first)
             elif len(filled) == 1 and is_note(first):
-                self.skipped.append(render("import-skipped-note", "zh", row=row.number, text=first[:20]))
+                self.skip(row, "import-skipped-note", first)
             else:
                 out.append(row)
         while out and len(out[-1].filled()) == 1 and not any(total_word(cell_text(c)) for c in out[-1].filled()):
             row = out.pop()
-            self.skipped.append(render("import-skipped-note", "zh", row=row.number,
-                                       text=cell_text(row.filled()[0])[:20]))
+            self.skip(row, "import-skipped-note", cell_text(row.filled()[0]))
         return out
+
+    def skip(self, row: Row, code: str, text: str) -> None:
+        self.skipped.append((row.number, render(code, self.report.language, row=row.number, text=text[:20])))
 
 
 def _with_totals(rows: list[Row], before: int) -> list[tuple[Row, str | None]]:
@@ -347,18 +352,21 @@ def import_sheet(sheet: Sheet, item_type: str, label: str, report: Report,
         return None
     make = {"subsidy-list": _subsidy_list, "finance": _finance, "table": _table}[item_type]
     result = make(reader, rows, columns, unit, title)
-    result.skipped = reader.skipped
+    result.skipped = [what for _, what in sorted(reader.skipped)]
     return result if len(report.errors) == errors else None
 
 
 def _check_total(reader: _Reader, row: Row, col: int, word: str, found: Decimal | None,
                  expected: Decimal, what: str) -> None:
+    if reader.cell_errors:  # a row above could not be read: its sum says nothing
+        return
     if found is not None and found != expected:
         reader.error(row, col, "import-total-mismatch", word=word, what=what,
                      found=format_amount(found), expected=format_amount(expected))
     elif found is not None:
-        reader.skipped.append(render("import-total-checked", "zh", row=row.number, word=word,
-                                     cell=cell_name(row.number, col), value=format_amount(found)))
+        reader.skipped.append((row.number, render("import-total-checked", reader.report.language, row=row.number,
+                                                  word=word, cell=cell_name(row.number, col),
+                                                  value=format_amount(found))))
 
 
 def _subsidy_list(reader: _Reader, rows, columns: list[Column], unit, title) -> Imported:
@@ -381,7 +389,7 @@ def _subsidy_list(reader: _Reader, rows, columns: list[Column], unit, title) -> 
                 _check_total(reader, row, col["amount"], word, value, sum(amounts, Decimal(0)), names["amount"])
                 if "persons" in col:
                     persons = reader.count(row, col["persons"], names["persons"])
-                    if persons is not None and persons != persons_total:
+                    if persons is not None and persons != persons_total and not reader.cell_errors:
                         reader.error(row, col["persons"], "import-total-mismatch", word=word, what=names["persons"],
                                      found=str(persons), expected=str(persons_total))
                 total, grand_seen = value, True

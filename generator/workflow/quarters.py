@@ -79,12 +79,18 @@ _QUARTER_NAME = re.compile(
 )
 
 
+# A year on its own (2026年重点项目, 2026年度): moved when its line names a quarter without
+# a year that moves into the next year.
+_BARE_YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?=\s?年(?![第0-9Qq]))")
+
+
 def rename_quarter(text: str, source: Quarter, target: Quarter) -> str:
     """Move the periods ``text`` names on by the distance from ``source`` to ``target``.
 
     Quarter names move wherever they appear (a quarter's folder often reports
     on the quarter before), with their year across the new year (2026年第四季度
-    -> 2027年第一季度, 2026年10—12月 -> 2027年1—3月); dated months and days move
+    -> 2027年第一季度, 2026年10—12月 -> 2027年1—3月, and the year of 2026年重点项目
+    （第四季度）); dated months and days move
     when they fall in ``source`` or the quarter before it, so the dates of older
     documents stay as written.
     """
@@ -114,18 +120,20 @@ def rename_quarter(text: str, source: Quarter, target: Quarter) -> str:
             q = moved(int(g["y1"]), number(g["n1"]))
             return f"{q.year}年{'第' if '第' in match.group(0) else ''}{written(g['n1'], q.number)}季度"
         if g["n2"]:
-            q = moved(source.year, number(g["n2"]))
+            q = crossed(moved(source.year, number(g["n2"])))
             return f"第{written(g['n2'], q.number)}季度"
         if g["n3"]:
             q = moved(int(g["y3"]), int(g["n3"]))
             return f"{q.year}{g['sep3']}{g['q3']}{q.number}"
         if g["n6"]:
-            return f"{g['q6']}{moved(source.year, int(g['n6'])).number}"
+            return f"{g['q6']}{crossed(moved(source.year, int(g['n6']))).number}"
         if g["y5"] or g["m1"]:
             first, last = (int(g["m5"]), int(g["m6"])) if g["y5"] else (int(g["m1"]), int(g["m2"]))
             if last != first + 2:
                 return match.group(0)
             q = moved(int(g["y5"] or source.year), (first + 2) // 3)
+            if not g["y5"]:
+                crossed(q)
             mark, dash = (g["mark5"], g["dash5"]) if g["y5"] else (g["mark1"], g["dash"])
             months_ = f"{3 * q.number - 2}{mark}{dash}{3 * q.number}月"
             return f"{q.year}年{months_}" if g["y5"] else months_
@@ -152,7 +160,24 @@ def rename_quarter(text: str, source: Quarter, target: Quarter) -> str:
                 return f"{new.month}月{new.day}日"
         return match.group(0)
 
-    return _QUARTER_NAME.sub(replace, text)
+    def crossed(q: Quarter) -> Quarter:
+        """Note that a quarter named without its year moved into another year."""
+        if q.year != source.year:
+            year_moves[0] = q.year - source.year
+        return q
+
+    def bare_year(match: re.Match) -> str:
+        year = int(match.group(0))
+        return str(year + year_moves[0]) if year == source.year else match.group(0)
+
+    out = []
+    for line in text.splitlines(keepends=True):
+        year_moves = [0]
+        line = _QUARTER_NAME.sub(replace, line)
+        if year_moves[0]:  # 2026年重点项目（第四季度） -> 2027年重点项目（第一季度）
+            line = _BARE_YEAR.sub(bare_year, line)
+        out.append(line)
+    return "".join(out)
 
 
 def roll_text(text: str, markdown: bool, source: Quarter, target: Quarter) -> tuple[str, list[str]]:
