@@ -21,7 +21,7 @@ from ..money import format_amount, total
 from ..workflow.importer import DEFAULT_TITLES, HEADERS, IMPORT_TYPES, SKIP, Imported, import_sheet
 from ..workflow.item_write import write_import
 from ..workflow.project import find_root, site_language
-from ..workflow.sheet_rows import FIELD_NAMES_ZH
+from ..workflow.sheet_rows import field_label
 from ..workflow.spreadsheet import EXCEL_SUFFIXES, SheetError, read_sheet
 
 HELP = "从 Excel（.xlsx、.xls）或 CSV 导入名单、收支表或表格，身份证号自动遮盖，个人电话、银行账号不导入"
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
 def _mapping(pairs: list[str], item_type: str) -> dict[str, str] | str:
     """``['发放标准=amount']`` -> ``{'发放标准': 'amount'}``; a usage message when one is wrong."""
     headers = HEADERS[item_type]
-    by_name = {} if headers is None else {**{k: k for k in headers}, **{FIELD_NAMES_ZH[k]: k for k in headers}}
+    by_name = {} if headers is None else {**{k: k for k in headers}, **{field_label(headers, k): k for k in headers}}
     out = {}
     for pair in pairs:
         header, sep, target = (part.strip() for part in pair.partition("="))
@@ -93,7 +93,7 @@ def _mapping(pairs: list[str], item_type: str) -> dict[str, str] | str:
             return f"--map takes HEADER=FIELD (e.g. --map 发放标准=amount), not {pair!r}"
         if target != SKIP and headers is not None and target not in by_name:
             return (f"--map {pair}: {item_type} has no field {target!r}; fields: "
-                    + ", ".join(f"{k} ({FIELD_NAMES_ZH[k]})" for k in headers) + f", or {SKIP} to leave it out")
+                    + ", ".join(f"{k} ({field_label(headers, k)})" for k in headers) + f", or {SKIP} to leave it out")
         out[header] = target if target == SKIP or headers is None else by_name[target]
     return out
 

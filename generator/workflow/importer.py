@@ -24,7 +24,7 @@ from ..diagnostics import Diagnostic, Report
 from ..messages import render
 from ..money import format_amount, parse_amount
 from .sheet_rows import (FINANCE_HEADERS, PERSONAL_KINDS, PUBLIC_PHONE_HEADER, SUBSIDY_HEADERS,
-                         FIELD_NAMES_ZH, accepted_names, header_key, header_parts, is_ignored, is_note, is_signature,
+                         accepted_names, field_label, header_key, header_parts, is_ignored, is_note, is_signature,
                          normal, private_column, total_word)
 from .spreadsheet import Cell, Row, Sheet, cell_name, cell_text, excel_decimal
 from .yaml_out import FlowList
@@ -342,7 +342,7 @@ def import_sheet(sheet: Sheet, item_type: str, label: str, report: Report,
         required = ("name", "amount") if item_type == "subsidy-list" else ("side", "name", "amount")
         missing = [k for k in required if k not in keys]
         for key in missing:
-            reader.error(header, 0, "import-missing-column", field=FIELD_NAMES_ZH[key], key=key,
+            reader.error(header, 0, "import-missing-column", field=field_label(headers, key), key=key,
                          choices=accepted_names(headers))
         if missing:
             return None

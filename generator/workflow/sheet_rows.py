@@ -36,10 +36,11 @@ FINANCE_HEADERS: dict[str, tuple[str, ...]] = {
     "amount": SUBSIDY_HEADERS["amount"] + ("本期金额", "本季度金额", "发生额", "本期发生额"),
 }
 IGNORED_HEADERS = ("序号", "序", "编号", "no", "no.", "排序")
-FIELD_NAMES_ZH = {
-    "name": "姓名", "group": "村组", "persons": "人数", "amount": "金额", "id": "身份证号",
-    "side": "收支类别", "skip": "不导入",
-}
+
+
+def field_label(headers: dict[str, tuple[str, ...]], key: str) -> str:
+    """The usual Chinese name of a field's column: ``amount`` -> ``金额``, finance ``name`` -> ``项目``."""
+    return headers[key][1]
 
 _BRACKETED = re.compile(r"\(([^)]*)\)")
 _SLASH_UNIT = re.compile(r"/(万元|元)$")
@@ -81,7 +82,7 @@ def header_key(text: str, headers: dict[str, tuple[str, ...]],
 
 def accepted_names(headers: dict[str, tuple[str, ...]]) -> str:
     """``姓名：姓名、户主姓名…；金额：…`` for messages and docs (English keys left out)."""
-    return "；".join(f"{FIELD_NAMES_ZH.get(key, key)}（{key}）：" + "、".join(n for n in names if not n.isascii())
+    return "；".join(f"{field_label(headers, key)}（{key}）：" + "、".join(n for n in names if not n.isascii())
                     for key, names in headers.items())
 
 
