@@ -146,3 +146,44 @@ def test_a_busy_port_or_a_bad_address_is_a_clear_error(tmp_path):
         busy = subprocess.run([sys.executable, "-m", "generator", "serve", str(root), "-a", f"127.0.0.1:{port}"],
                               env=env, capture_output=True, text=True, timeout=60)
     assert busy.returncode == 1 and "无法在" in busy.stderr and "Traceback" not in busy.stderr
+
+
+def test_the_problems_page_reloads_by_itself_under_a_strict_script_policy(tmp_path, serve):
+    """In a real browser, with ``script-src 'self'`` enforced: the problems page turns into
+    the site page on its own once the file is fixed."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not shutil.which("/usr/bin/chromium"):
+        pytest.skip("Debian's chromium is not installed")
+    root = write_project(tmp_path / "p")
+    finance = root / FINANCE
+    good = finance.read_text(encoding="utf-8")
+    finance.write_text(good.replace("unit: 元", "unit: 元\nunitt: 元"), encoding="utf-8")
+    base = serve(root)
+    wait_for(base, lambda status, body: status == 500)
+
+    def strict(route):
+        response = route.fetch()
+        headers = dict(response.headers, **{"content-security-policy": "script-src 'self'"})
+        route.fulfill(response=response, headers=headers)
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        try:
+            page = browser.new_page()
+            blocked = []
+            page.on("console", lambda message: blocked.append(message.text)
+                    if "Content Security Policy" in message.text else None)
+            page.route("**/*", strict)
+            page.goto(base + "test-town/")
+            assert "内容有错误" in page.inner_text("h1")
+            assert "unitt" in page.inner_text("main")
+            page.wait_for_timeout(500)  # the script is polling now
+            finance.write_text(good, encoding="utf-8")
+            page.locator("body.gk-preview").wait_for(state="detached", timeout=60_000)
+            assert "测试镇人民政府" in page.title() + page.inner_text("body")
+            assert page.locator("a.gk-preview-bar").count() == 1  # the link to the board proofs
+            assert not [m for m in blocked if "preview.js" in m]
+            page.unroute_all(behavior="ignoreErrors")
+        finally:
+            browser.close()

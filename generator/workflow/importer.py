@@ -232,7 +232,7 @@ class _Reader:
                 unit = unit or (header_unit if key == "amount" else None)
                 out.append(Column(col, text, key))
                 continue
-            why = private_column(text, ids_allowed=False) or self.personal_in(values, text, item_type)
+            why = private_column(text) or self.personal_in(values, text, item_type)
             if why:
                 self.warning(header, col, "import-private-column", column=text, what=why)
             elif headers is None:

@@ -100,8 +100,11 @@ _PRIVATE_OTHER = re.compile(r"^(家庭)?(住址|地址|家庭住址|现住址)$"
 PUBLIC_PHONE_HEADER = re.compile(r"(办公|监督|举报|咨询|服务|值班|投诉)电话")
 
 
-def private_column(text: str, ids_allowed: bool) -> str | None:
-    """Why a column must not be published (``'联系电话'`` -> ``'个人电话'``), or None."""
+def private_column(text: str) -> str | None:
+    """Why a column must not be published (``'联系电话'`` -> ``'个人电话'``), or None.
+
+    A subsidy list's own ID column (masked on the way in) is matched as a field before this.
+    """
     bare = header_parts(text)[0]
     if PUBLIC_PHONE_HEADER.search(bare):
         return None
@@ -109,7 +112,7 @@ def private_column(text: str, ids_allowed: bool) -> str | None:
         return "个人电话"
     if _PRIVATE_BANK.search(bare):
         return "银行账号"
-    if _PRIVATE_ID.search(bare) and not ids_allowed:
+    if _PRIVATE_ID.search(bare):
         return "身份证号"
     if _PRIVATE_OTHER.search(bare):
         return "家庭住址"
