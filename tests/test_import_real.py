@@ -296,3 +296,13 @@ def test_a_bad_cell_gives_no_follow_on_total_error(project, tmp_path, capsys):
     assert run(source, "--type", "subsidy-list", "--to", project / ITEM_DIR / "x.yml") == 1
     err = capsys.readouterr().err
     assert "error[bad-money]: CSV 文件 E4" in err and "import-total-mismatch" not in err
+
+
+def test_full_width_figures_typed_with_a_chinese_input_method_are_read(project, tmp_path):
+    source = tmp_path / "x.csv"
+    source.write_text("姓名,人数,金额\n王秀英,２,１，２４０．５０\n合计,２,１２４０．５０\n", encoding="utf-8")
+    target = project / ITEM_DIR / "x.yml"
+    assert run(source, "--type", "subsidy-list", "--to", target) == 0
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["recipients"] == [
+        {"name": "王秀英", "persons": 2, "amount": 1240.5}]
+    assert "amount: 1240.50\n" in target.read_text(encoding="utf-8")

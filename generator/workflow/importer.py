@@ -16,6 +16,7 @@ half-read sheet.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -40,7 +41,6 @@ _MASKED_ID = re.compile(r"^[0-9]{6}\*+[0-9]{3}[0-9X]$")
 _MOBILE = re.compile(r"^(?:\+?86)?1[3-9][0-9]{9}$")
 _SCIENTIFIC = re.compile(r"^[0-9](?:\.[0-9]+)?[eE]\+?[0-9]{2}$")
 _INT = re.compile(r"^[0-9]+$")
-_FULLWIDTH = str.maketrans({0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF38: "X", 0xFF58: "X"})
 LONG_DIGITS = 15  # Excel keeps 15 significant digits: a longer number stored as a number has lost some
 
 
@@ -126,15 +126,15 @@ class _Reader:
             except ValueError as exc:
                 self.error(row, col, "import-hidden-decimals", value=str(exc))
                 return None
-        text = cell_text(cell)
-        compact = re.sub(r"[\s,，-]", "", text.translate(_FULLWIDTH)).upper()
+        text = unicodedata.normalize("NFKC", cell_text(cell))  # full-width digits and points typed in Chinese
+        compact = re.sub(r"[\s,-]", "", text).upper()
         if _ID.match(compact) or _MOBILE.match(compact) or _SCIENTIFIC.match(compact):
             self.not_an_amount(row, col, name, compact)
             return None
         try:
-            value, written_unit = parse_amount(text.translate(_FULLWIDTH))
+            value, written_unit = parse_amount(text)
         except ValueError:
-            self.error(row, col, "bad-money", field=name, value=text)
+            self.error(row, col, "bad-money", field=name, value=cell_text(cell))
             return None
         if written_unit and written_unit != (unit or "元"):
             self.error(row, col, "mixed-units", field=name, found=written_unit, unit=unit or "元")
@@ -157,7 +157,7 @@ class _Reader:
             return value
         if isinstance(value, float) and value.is_integer():
             return int(value)
-        text = cell_text(cell).translate(_FULLWIDTH)
+        text = unicodedata.normalize("NFKC", cell_text(cell))
         if _INT.match(text):
             return int(text)
         self.error(row, col, "bad-number", field=name, value=text)
@@ -170,7 +170,7 @@ class _Reader:
         if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
             self.error(row, col, "import-id-number", value=_masked_digits(cell.value))
             return None
-        text = re.sub(r"[\s-]", "", str(cell.value)).translate(_FULLWIDTH).upper()
+        text = re.sub(r"[\s-]", "", unicodedata.normalize("NFKC", str(cell.value))).upper()
         if _SCIENTIFIC.match(text):
             self.error(row, col, "import-id-number", value=text)
             return None
