@@ -187,3 +187,25 @@ def test_the_problems_page_reloads_by_itself_under_a_strict_script_policy(tmp_pa
             page.unroute_all(behavior="ignoreErrors")
         finally:
             browser.close()
+
+
+def test_the_board_page_says_when_boards_cannot_be_rendered(tmp_path, monkeypatch):
+    """Without WeasyPrint's native libraries (Windows without WSL) the preview still works and
+    the board page says why there is no proof."""
+    from generator.content import load_project
+    from generator.preview import pages
+    from generator.preview.server import Preview, State
+
+    root = write_project(tmp_path / "p")
+    preview = Preview(root, TODAY, "http://127.0.0.1:8000/")
+    try:
+        project, _ = load_project(root, TODAY)
+        preview.state = State(generation=1, project=project)
+        monkeypatch.setitem(sys.modules, "generator.boards", None)  # as if WeasyPrint could not load
+        result = preview.board("main")
+        assert isinstance(result, str) and "generator.boards" in result
+        page = pages.board_page("zh", "main", 1, unavailable=result).decode("utf-8")
+        assert "无法生成公开栏校样" in page and "WeasyPrint" in page and "WSL" in page
+        assert preview.board("no-such-board") is None
+    finally:
+        preview.close()
