@@ -119,3 +119,30 @@ def test_new_quarter_rolls_a_project_on(tmp_path: Path, source: Quarter, target:
     on = target.start + dt.timedelta(days=5)
     _, report = load_project(tmp_path, on)
     assert [d.format() for d in report.errors] == []
+
+
+def test_a_rows_from_file_name_is_kept(tmp_path: Path):
+    (tmp_path / "content/offices/town").mkdir(parents=True)
+    (tmp_path / "content/site.yml").write_text(SITE, encoding="utf-8")
+    (tmp_path / "content/offices/town/office.yml").write_text(OFFICE, encoding="utf-8")
+    folder = tmp_path / "content/offices/town/quarters/2026-Q4"
+    folder.mkdir(parents=True)
+    (folder / "dibao.yml").write_text(textwrap.dedent("""\
+        type: subsidy-list
+        title: 2026年11月低保名单（Q4）
+        draft: true
+        program: 农村最低生活保障
+        objection_phone: 0371-12345671
+        published: 2026-11-10
+        expires: 2026-11-17
+        rows_from: dibao-2026-Q4.csv  # 从 Excel 导入
+        """), encoding="utf-8")
+    (folder / "dibao-2026-Q4.csv").write_text("姓名,金额\n王秀英,620\n", encoding="utf-8")
+    assert main(["new", "quarter", "2027-Q1", str(tmp_path)]) == 0
+    rolled = tmp_path / "content/offices/town/quarters/2027-Q1"
+    text = (rolled / "dibao.yml").read_text(encoding="utf-8")
+    assert "rows_from: dibao-2026-Q4.csv  # 从 Excel 导入\n" in text
+    assert "title: 2027年2月低保名单（Q1）\n" in text
+    assert (rolled / "dibao-2026-Q4.csv").is_file()
+    _, report = load_project(tmp_path, dt.date(2027, 2, 12))
+    assert [d.format() for d in report.errors] == []

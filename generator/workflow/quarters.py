@@ -69,7 +69,7 @@ _QUARTER_NAME = re.compile(
     r"(?P<y1>\d{4})\s?年第?(?P<n1>[一二三四1-4])季度"  # 2026年第三季度, 2026年三季度, 2026年第3季度
     r"|(?<!年)第(?P<n2>[一二三四1-4])季度"  # 第三季度
     r"|(?P<y3>\d{4})(?P<sep3>-|年|\s?)(?P<q3>[Qq])(?P<n3>[1-4])(?![0-9])"  # 2026-Q3, 2026年Q3, 2026Q3
-    r"|(?<![0-9A-Za-z-])(?P<q6>[Qq])(?P<n6>[1-4])(?![0-9])"  # Q3
+    r"|(?<![0-9A-Za-z_./-])(?P<q6>Q)(?P<n6>[1-4])(?![0-9A-Za-z_./-])"  # Q3 (not in a file name)
     rf"|(?P<y5>\d{{4}})年(?P<m5>1|4|7|10)(?P<mark5>月?)(?P<dash5>{_DASH})(?P<m6>3|6|9|12)月"  # 2026年10—12月
     rf"|(?<![0-9])(?P<m1>1|4|7|10)(?P<mark1>月?)(?P<dash>{_DASH})(?P<m2>3|6|9|12)月"  # 7—9月, 7月至9月
     r"|(?P<y7>\d{4})年(?P<mo7>\d{1,2})月(?P<d7>\d{1,2})日"  # 2026年9月30日
@@ -185,8 +185,11 @@ def roll_text(text: str, markdown: bool, source: Quarter, target: Quarter) -> tu
     months = months_between(source, target)
     notes: list[str] = []
     dates: dict[str, dt.date] = {}  # the publication dates, each moved once (whatever the text says)
+    kept: dict[str, str] = {}
 
     def read_dates(lines: list[str]) -> list[str]:
+        if yamltext.scalar(lines, "rows_from"):  # a file name: the CSV is copied under the same name
+            kept["rows_from"] = yamltext.scalar(lines, "rows_from")
         for key in ("published", "expires"):
             value = yamltext.scalar(lines, key)
             old = parse_date(value) if value else None  # as gongkai check reads it: 2026-11-2 too
@@ -198,6 +201,8 @@ def roll_text(text: str, markdown: bool, source: Quarter, target: Quarter) -> tu
     def edit(lines: list[str]) -> list[str]:
         for key, new in dates.items():
             lines = yamltext.set_scalar(lines, key, new.isoformat())
+        for key, value in kept.items():
+            lines = yamltext.set_scalar(lines, key, value)
         for key in ("review", "corrections"):
             lines = yamltext.remove(lines, key)
         return yamltext.set_scalar(lines, "draft", "true", after="title")
