@@ -48,6 +48,12 @@ def test_a_year_on_its_own_moves_with_a_quarter_named_without_one():
     assert rename_quarter("2026年10—12月", q4, q1) == "2027年1—3月"
 
 
+def test_file_names_stay_as_written():
+    text = "附件：[明细](files/dibao-2026-Q4.pdf)、report-2026-10-01.xlsx；公示于2026-10-01"
+    assert rename_quarter(text, Quarter(2026, 4), Quarter(2027, 1)) == \
+        "附件：[明细](files/dibao-2026-Q4.pdf)、report-2026-10-01.xlsx；公示于2027-01-01"
+
+
 def test_older_dates_stay_as_written():
     text = "依据2024年3月1日印发的文件（2024-03-01），2025年第二季度起执行"
     assert rename_quarter(text, Quarter(2026, 4), Quarter(2027, 1)) == \
