@@ -306,3 +306,15 @@ def test_full_width_figures_typed_with_a_chinese_input_method_are_read(project, 
     assert yaml.safe_load(target.read_text(encoding="utf-8"))["recipients"] == [
         {"name": "王秀英", "persons": 2, "amount": 1240.5}]
     assert "amount: 1240.50\n" in target.read_text(encoding="utf-8")
+
+
+def test_a_table_title_row_with_a_unit_beside_it_is_not_the_header(project, tmp_path):
+    source = tmp_path / "t.csv"
+    source.write_text("2026年11月低保动态管理情况,,,单位：户\n乡镇,总户数,新增,停保\n青山镇,62,3,1\n"
+                      "合计,62,3,1\n制表人：何秀梅,,,\n", encoding="gbk")
+    target = project / ITEM_DIR / "t.yml"
+    assert run(source, "--type", "table", "--to", target) == 0
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["title"] == "2026年11月低保动态管理情况"
+    assert data["columns"] == ["乡镇", "总户数", "新增", "停保"]
+    assert data["rows"] == [["青山镇", "62", "3", "1"], ["合计", "62", "3", "1"]]  # a table keeps its totals

@@ -185,7 +185,8 @@ class _Reader:
     # --- the header and the columns ---------------------------------------
 
     def find_header(self, headers: dict | None, mapping: dict[str, str]) -> tuple[int, str | None] | None:
-        """Index of the header row and the first title row above it."""
+        """Index of the header row and the first title row above it (a one-cell row, or the
+        first cell of a short row such as ``标题 | 单位：元``)."""
         title = None
         for index, row in enumerate(self.sheet.rows):
             filled = row.filled()
@@ -193,14 +194,17 @@ class _Reader:
                 continue
             first = cell_text(filled[0])
             signature = is_signature(first, len(filled), len(row.cells))
+            titled = all(":" in normal(cell_text(c)) and (is_signature(cell_text(c), 1, 2)
+                                                          or normal(cell_text(c)).startswith("单位"))
+                         for c in filled[1:])  # 标题 | 单位：元 | 日期：…
             if headers is None:
-                is_header = len(filled) >= 2 and not signature
+                is_header = len(filled) >= 2 and not signature and not titled
             else:
                 is_header = sum(header_key(cell_text(c), headers, mapping)[0] not in (None, SKIP)
                                 for c in filled) >= 2
             if is_header:
                 return index, title
-            if len(filled) == 1 and title is None and not signature:
+            if title is None and not signature and titled:
                 title = first
         return None
 
