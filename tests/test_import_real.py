@@ -318,3 +318,13 @@ def test_a_table_title_row_with_a_unit_beside_it_is_not_the_header(project, tmp_
     assert data["title"] == "2026年11月低保动态管理情况"
     assert data["columns"] == ["乡镇", "总户数", "新增", "停保"]
     assert data["rows"] == [["青山镇", "62", "3", "1"], ["合计", "62", "3", "1"]]  # a table keeps its totals
+
+
+def test_a_unit_line_above_the_header_sets_the_unit(project, tmp_path):
+    source = tmp_path / "f.csv"
+    source.write_text("柳溪村2026年第四季度财务收支,,单位：万元\n类别,项目,金额\n收入,上级补助,1.2\n"
+                      "支出,办公费,0.08\n", encoding="gbk")
+    target = project / ITEM_DIR / "f.yml"
+    assert run(source, "--type", "finance", "--to", target) == 0
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["unit"] == "万元" and data["title"] == "柳溪村2026年第四季度财务收支"

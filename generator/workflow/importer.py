@@ -287,6 +287,19 @@ class _Reader:
         self.skipped.append((row.number, render(code, self.report.language, row=row.number, text=text[:20])))
 
 
+_UNIT_LINE = re.compile(r"(?:金额)?单位:(万元|元)")
+
+
+def _unit_above(rows: list[Row]) -> str | None:
+    """The unit a line above the header names for the whole sheet (``单位：万元``), if any."""
+    for row in rows:
+        for cell in row.filled():
+            match = _UNIT_LINE.search(normal(cell_text(cell)))
+            if match:
+                return match.group(1)
+    return None
+
+
 def _with_totals(rows: list[Row], before: int) -> list[tuple[Row, str | None]]:
     """Each row with its total word (合计, 小计) when a cell left of column ``before`` names one."""
     return [(row, next((w for w in (total_word(cell_text(c)) for c in row.cells[:before] if not c.is_empty)
@@ -335,6 +348,7 @@ def import_sheet(sheet: Sheet, item_type: str, label: str, report: Report,
     errors = len(report.errors)
     data = reader.data_rows(index + 1, width)
     columns, unit = reader.columns(header, data, item_type, mapping)
+    unit = unit or _unit_above(sheet.rows[:index])  # 单位：万元 on a line of its own
     if headers is None:
         for row in data:
             used = max(i for i, c in enumerate(row.cells) if not c.is_empty) + 1
