@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from ..content import load_project
+from ..diagnostics import Report
 from ..messages import render
 from ..workflow.exporter import EXPORT_TYPES, export_item
 from ..workflow.project import find_root
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     item = next((i for i in project.items() if i.source == rel), None)
     problems = [d for d in report.errors if d.path == rel or (item and item.rows_from and d.path.endswith(item.rows_from))]
     if item is None or problems:
-        print_report(report if item is None else type(report)(report.language, problems))
+        print_report(report if item is None else Report(report.language, problems))
         print("没有写入任何文件：请先改正这个事项的错误（gongkai check）", file=sys.stderr)
         return 1
     if item.type not in EXPORT_TYPES:
