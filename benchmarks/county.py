@@ -383,7 +383,7 @@ def generate_county(root: Path, offices: int = 300, quarters: int = 8,
     root = Path(root)
     rng = random.Random(seed)
     _write(root / "content" / "site.yml", _yaml({
-        "title": f"{COUNTY}政务公开", "language": "zh", "url": "https://gk.yunxi.example.gov.cn/",
+        "title": f"{COUNTY}政务公开", "language": "zh", "url": "https://gk.yunxi.test/",
         "supervision_phone": f"{AREA_CODE}-12345678",
     }))
     width = max(3, len(str(offices)))

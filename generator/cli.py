@@ -18,6 +18,7 @@ COMMANDS = {
     "boards": "boards",
     "build": "build",
     "check": "check",
+    "export": "export",
     "import": "import_",
     "init": "init",
     "new": "new",

@@ -28,8 +28,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "file is empty",
     },
     "placeholder": {
-        "zh": "还有模板里的“待填写”，会原样公开在网站和公开栏上：请换成实际内容",
-        "en": "a template placeholder (待填写) is left here and would be published as it is: replace it with the real text",
+        "zh": "还有模板里的“待填写”等占位内容，会原样公开在网站和公开栏上：请换成实际内容（事项还没写完时请保留 draft: true）",
+        "en": "a template placeholder (待填写) is left here and would be published as it is: replace it with the real text "
+              "(keep draft: true while the item is unfinished)",
     },
     "list-indent": {
         "zh": "这一项缩进了 {found} 个空格，网站和公开栏会把它当作上一级列表的一项（编号随之改变）：下一级列表请缩进 4 个空格",
@@ -343,6 +344,66 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "yaml-too-deep": {
         "zh": "YAML 嵌套过深或别名（*）展开过多，不读取：内容格式最多只需几层缩进",
         "en": "YAML nested too deeply or too many aliases (*) to expand; not read: the content format needs only a few levels",
+    },
+    # --- leftovers of the demo and of templates (generator/content/rules.py) ----
+    "demo-title": {
+        "zh": "网站标题还是示例项目的“{title}”：请在 site.yml 中改成本单位的名称",
+        "en": "the site title is still the demo's “{title}”: put your own office's name in site.yml",
+    },
+    "example-url": {
+        "zh": "网站地址 {url} 是示例地址，公开栏上每个二维码都指向它：请在 site.yml 的 url 中写上实际网址",
+        "en": "the site address {url} is an example address, and every QR code on the boards points to it: "
+              "put the real address in site.yml's url",
+    },
+    # --- import of real sheets (generator/workflow/importer.py) ------------------
+    "import-unknown-column": {
+        "zh": "列“{column}”不是这类事项的字段，没有导入。可用的表头（括号里是 --map 用的字段名）：{choices}；"
+              "要导入这一列，请改表头，或用 --map {column}=字段名",
+        "en": "column “{column}” is not a field of this item type and was left out. Accepted headers "
+              "(field names for --map in brackets): {choices}; to import it, rename the header or use --map {column}=FIELD",
+    },
+    "import-private-column": {
+        "zh": "列“{column}”含有{what}，属于个人信息，不得公开：这一列没有导入",
+        "en": "column “{column}” holds personal data ({what}) that must not be published: it was left out",
+    },
+    "import-missing-column": {
+        "zh": "缺少“{field}”列（字段 {key}）。可用的表头：{choices}；表头写法不同时可用 --map 表头={key}",
+        "en": "no “{field}” column (field {key}). Accepted headers: {choices}; for another heading use --map HEADER={key}",
+    },
+    "import-long-number": {
+        "zh": "这个长号码被 Excel 存成了数字（{value}），后几位已经丢失：身份证号、银行卡号等请设为“文本”格式后重新输入，"
+              "不得公开的号码请删除",
+        "en": "Excel stored this long number as a number ({value}) and lost its last digits: format the column "
+              "as Text and type it again, or delete it if it must not be published",
+    },
+    "import-amount-id": {
+        "zh": "{field} 里是一个身份证号或长号码（{value}），不是金额：请检查是否填错了列",
+        "en": "{field} holds an ID or another long number ({value}), not an amount: check the columns",
+    },
+    "import-amount-phone": {
+        "zh": "{field} 里是一个手机号码（{value}），不是金额：请检查是否填错了列",
+        "en": "{field} holds a mobile number ({value}), not an amount: check the columns",
+    },
+    "import-total-mismatch": {
+        "zh": "{word}行的{what}是 {found}，但上面各行相加是 {expected}：请核对",
+        "en": "the {word} row says {what} {found}, but the rows above add up to {expected}: check the figures",
+    },
+    "import-total-unsided": {
+        "zh": "合计行“{text}”看不出是收入还是支出，没有导入也没有核对：请写成 收入合计 或 支出合计",
+        "en": "the total row “{text}” does not say income or expenditure; it was neither imported nor checked: "
+              "write 收入合计 or 支出合计",
+    },
+    "import-skipped-signature": {
+        "zh": "第 {row} 行是签名行（{text}），未导入",
+        "en": "row {row} is a signature line ({text}), not imported",
+    },
+    "import-skipped-note": {
+        "zh": "第 {row} 行是说明（{text}），未导入",
+        "en": "row {row} is a note ({text}), not imported",
+    },
+    "import-total-checked": {
+        "zh": "第 {row} 行是{word}行（{cell} = {value}），已与各行相加核对一致",
+        "en": "row {row} is a {word} row ({cell} = {value}); it matches the rows above",
     },
     # --- summary and command line ------------------------------------------
     "summary": {

@@ -13,7 +13,7 @@ TODAY = dt.date(2026, 11, 21)
 BASE_FILES = {
     "content/site.yml": """\
         title: 测试县政务公开
-        url: https://gk.example.gov.cn/
+        url: https://gk.county.test/
         supervision_phone: 0371-12345678
         """,
     "content/offices/test-town/office.yml": """\

@@ -341,7 +341,7 @@ def test_cli_exit_codes_and_format(tmp_path, capsys):
 
 def test_messages_follow_site_language(tmp_path):
     root = with_files(tmp_path, {
-        "content/site.yml": "title: Test\nlanguage: en\nurl: https://x.example/\nsupervision_phone: '12345'\n",
+        "content/site.yml": "title: Test\nlanguage: en\nurl: https://x.test/\nsupervision_phone: '12345'\n",
         FINANCE: BASE_FINANCE().replace("total_income: 0.3", "total_income: 9"),
     })
     found = diagnostics(root)
@@ -372,7 +372,7 @@ def BASE_LOW_INCOME() -> str:
 
 def test_project_font_that_is_missing_or_not_a_font(tmp_path):
     root = with_files(tmp_path, {
-        "content/site.yml": "title: 测试\nurl: https://x.example/\nsupervision_phone: '12345'\n"
+        "content/site.yml": "title: 测试\nurl: https://x.test/\nsupervision_phone: '12345'\n"
                             "fonts:\n  - fonts/missing.ttf\n  - fonts/broken.ttf\n",
         "fonts/broken.ttf": b"not a font",
     })

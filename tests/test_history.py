@@ -21,7 +21,7 @@ CSV_ITEM = "content/offices/town/quarters/2026-Q3/list.yml"
 FILES = {
     "content/site.yml": """\
         title: 测试县政务公开
-        url: https://gk.example.gov.cn/
+        url: https://gk.county.test/
         supervision_phone: 0371-12345678
         """,
     "content/offices/town/office.yml": """\

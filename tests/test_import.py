@@ -28,7 +28,7 @@ TITLE = "测试镇2026年11月农村低保名单"
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     files = {
-        "content/site.yml": "title: 测试县\nurl: https://gk.example.gov.cn/\nsupervision_phone: 0371-1\n",
+        "content/site.yml": "title: 测试县\nurl: https://gk.county.test/\nsupervision_phone: 0371-1\n",
         "content/offices/town/office.yml": textwrap.dedent("""\
             name: 测试镇人民政府
             kind: town
@@ -119,9 +119,9 @@ def test_bad_rows_are_reported_by_row_and_column_and_nothing_is_written(project,
     assert run(source, "--type", "subsidy-list", "--to", target) == 1
     err = capsys.readouterr().err.splitlines()
     label = source.as_posix()
-    assert f"{label}:4:5: error[bad-money]: 月保障金（元） 不是有效金额：62O.00" in err[0]
-    assert err[1].startswith(f"{label}:5:2: error[missing-field]: 缺少必填字段 户主姓名")
-    assert err[2].startswith(f"{label}:5:4: error[bad-number]: 保障人数 应为整数")
+    assert f"{label}:4:5: error[bad-money]: CSV 文件 E4：月保障金（元） 不是有效金额：62O.00" in err[0]
+    assert err[1].startswith(f"{label}:5:2: error[missing-field]: CSV 文件 B5：缺少必填字段 户主姓名")
+    assert err[2].startswith(f"{label}:5:4: error[bad-number]: CSV 文件 D5：保障人数 应为整数")
     assert not target.exists()
     assert list((project / ITEM_DIR).iterdir()) == []
 
@@ -141,11 +141,18 @@ def test_excel_problems_are_reported_at_their_cell(project, tmp_path, capsys):
     assert not (project / ITEM_DIR / "x.yml").exists()
 
 
-def test_unknown_header_is_reported(project, tmp_path, capsys):
+def test_unknown_and_private_columns_are_left_out_with_a_note(project, tmp_path, capsys):
     source = tmp_path / "x.csv"
-    source.write_text("姓名,金额,银行卡号\n王秀英,620,6222021234567890123\n", encoding="utf-8")
-    assert run(source, "--type", "subsidy-list", "--to", project / ITEM_DIR / "x.yml") == 1
-    assert f"{source.as_posix()}:1:3: error[csv-header]: CSV 表头 银行卡号 无法识别" in capsys.readouterr().err
+    source.write_text("姓名,金额,银行卡号,困难类型\n王秀英,620,6222021234567890123,因病\n", encoding="utf-8")
+    target = project / ITEM_DIR / "x.yml"
+    assert run(source, "--type", "subsidy-list", "--to", target) == 0
+    err = capsys.readouterr().err
+    assert (f"{source.as_posix()}:1:3: warning[import-private-column]: CSV 文件 C1：列“银行卡号”含有银行账号，"
+            "属于个人信息，不得公开：这一列没有导入") in err
+    assert f"{source.as_posix()}:1:4: warning[import-unknown-column]: CSV 文件 D1：列“困难类型”不是" in err
+    assert "月保障金额" in err and "--map 困难类型=字段名" in err  # the accepted names are listed
+    text = target.read_text(encoding="utf-8")
+    assert "6222021234567890123" not in text and "因病" not in text
 
 
 def test_import_into_an_existing_item_replaces_only_its_rows(project, tmp_path):
@@ -258,13 +265,20 @@ def test_usage_errors(project, tmp_path):
     assert run(source, "--type", "finance", "--to", project / ITEM_DIR / "x.csv") == 2
 
 
-def test_old_excel_format_is_refused_with_a_hint(project, tmp_path, capsys):
+def test_a_broken_old_excel_file_is_refused_with_a_hint(project, tmp_path, capsys):
     source = tmp_path / "名单.xls"
-    source.write_bytes(b"\xd0\xcf\x11\xe0 not an xlsx")
+    source.write_bytes(b"\xd0\xcf\x11\xe0 not an xls")
     assert run(source, "--type", "subsidy-list", "--to", project / ITEM_DIR / "x.yml") == 1
-    assert f"{source.as_posix()}:1:1: error[sheet-type]: 无法读取 .xls 文件：请在 Excel 或 WPS 中另存为" \
-        in capsys.readouterr().err
+    assert f"{source.as_posix()}:1:1: error[sheet-unreadable]: 无法读取这个表格文件" in capsys.readouterr().err
     assert not (project / ITEM_DIR / "x.yml").exists()
+
+
+def test_an_unknown_file_kind_is_refused_with_a_hint(project, tmp_path, capsys):
+    source = tmp_path / "名单.et"
+    source.write_bytes(b"WPS")
+    assert run(source, "--type", "subsidy-list", "--to", project / ITEM_DIR / "x.yml") == 1
+    assert f"{source.as_posix()}:1:1: error[sheet-type]: 无法读取 .et 文件：请在 Excel 或 WPS 中另存为" \
+        in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -274,7 +288,7 @@ def test_old_excel_format_is_refused_with_a_hint(project, tmp_path, capsys):
     ("姓名,金额,身份证号\n王秀英,620,4101221952\n", (2, 3, "import-bad-id")),
     ("姓名,金额\n王秀英,620\n合计,620\n李建国,310\n", (4, 1, "import-after-total")),
     ("姓名,金额\n王秀英,620万元\n", (2, 2, "mixed-units")),
-    ("户主,村组\n王秀英,一组\n", (1, 1, "missing-field")),
+    ("户主,村组\n王秀英,一组\n", (1, 1, "import-missing-column")),
 ])
 def test_sheet_problems(project, tmp_path, capsys, text, expected):
     source = tmp_path / "x.csv"

@@ -42,7 +42,7 @@ def write(root: Path, files: dict[str, str]) -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     root = write(tmp_path / "p", {
-        "content/site.yml": "title: 测试县\nurl: https://gk.example.gov.cn/\nsupervision_phone: 0371-1\n",
+        "content/site.yml": "title: 测试县\nurl: https://gk.county.test/\nsupervision_phone: 0371-1\n",
         "content/offices/town/office.yml": """\
             name: 测试镇人民政府
             kind: town
@@ -132,8 +132,9 @@ def test_placeholders_left_from_new_office_are_reported_unless_draft(tmp_path):
     pledge.write_text(pledge.read_text(encoding="utf-8").replace(
         "draft: true", "review: {reviewed_by: 张丽, checked_by: 王强, approved_by: 李明, approved_on: 2026-01-05}"),
         encoding="utf-8")
-    assert ("content/offices/hill-village/fixed/service-pledge.md", "placeholder") in \
-        [(d.path, d.code) for d in diagnostics(root)]
+    assert ("content/offices/hill-village/fixed/service-pledge.md", "error", "placeholder") in \
+        [(d.path, d.severity, d.code) for d in diagnostics(root)]  # an item to be published: an error
+    assert {d.severity for d in diagnostics(root) if d.path == office} == {"warning"}
 
 
 def test_a_table_never_runs_into_the_next_column_of_a_small_board(tmp_path):
@@ -174,7 +175,7 @@ def test_a_fresh_fork_is_told_how_to_start(tmp_path, capsys):
     """No site.yml yet, then an office without any quarter: each refusal says what to do."""
     assert main(["new", "office", "hill-village", str(tmp_path)]) == 2
     assert "content/site.yml" in capsys.readouterr().err
-    write(tmp_path, {"content/site.yml": "title: 测试县\nurl: https://gk.example.gov.cn/\nsupervision_phone: 0371-1\n"})
+    write(tmp_path, {"content/site.yml": "title: 测试县\nurl: https://gk.county.test/\nsupervision_phone: 0371-1\n"})
     assert main(["new", "office", "hill-village", str(tmp_path)]) == 0
     capsys.readouterr()
     assert main(["new", "quarter", "2026-Q4", str(tmp_path), "--office", "hill-village"]) == 2

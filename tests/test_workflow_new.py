@@ -20,7 +20,7 @@ Q4 = "content/offices/town/quarters/2026-Q4"
 FILES = {
     "content/site.yml": """\
         title: 测试县政务公开
-        url: https://gk.example.gov.cn/
+        url: https://gk.county.test/
         supervision_phone: 0371-12345678
         """,
     "content/offices/town/office.yml": """\

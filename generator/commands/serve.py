@@ -1,16 +1,17 @@
-"""``gongkai serve``: preview the website, rebuilt whenever content/, boards/ or the theme change."""
+"""``gongkai serve``: preview the website and the board proofs, rebuilt whenever the project changes.
+
+While the content has errors every page is a page listing them (as ``gongkai
+check`` prints them); pages reload by themselves when the files change.
+"""
 
 from __future__ import annotations
 
-import logging
-import os
 import sys
 
-from .. import engine
-from .build import DEFAULT_CONFIG, midnight_epoch, mkdocs_logging
-from .common import add_project_arguments, load_or_exit
+from .build import mkdocs_logging
+from .common import add_project_arguments, require_project
 
-HELP = "本地预览网站，修改内容后自动刷新（http://127.0.0.1:8000/）"
+HELP = "本地预览网站和公开栏校样，修改内容后自动刷新；内容有错误时网页上列出错误（http://127.0.0.1:8000/）"
 
 
 def add_arguments(parser) -> None:
@@ -19,25 +20,28 @@ def add_arguments(parser) -> None:
                         help="预览地址，默认 127.0.0.1:8000")
 
 
+def parse_address(text: str) -> tuple[str, int] | None:
+    host, sep, port = text.rpartition(":")
+    if not sep or not port.isdigit() or not 0 < int(port) < 65536:
+        return None
+    return host.strip("[]") or "127.0.0.1", int(port)
+
+
 def run(args) -> int:
-    project, code = load_or_exit(args)
-    if project is None:
-        return code
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    if args.date:  # the plugin reads the build date from here when none is configured
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight_epoch(args.date)))
-    engine.select()
-    from mkdocs.commands.serve import serve
+    if not require_project(args.dir):
+        return 2
+    address = parse_address(args.dev_addr)
+    if address is None:
+        print(f"gongkai serve: --dev-addr 应为 IP:端口，如 127.0.0.1:8000，而不是 {args.dev_addr}", file=sys.stderr)
+        return 2
+    from ..preview import serve
 
-    mkdocs_logging(logging.INFO)  # "Serving on http://…" and each rebuild
-    from mkdocs.exceptions import Abort
-
-    root = args.dir.resolve()
-    own = root / "mkdocs.yml"
+    mkdocs_logging()
     try:
-        serve(config_file=str(own if own.is_file() else DEFAULT_CONFIG), livereload=True,
-              watch_theme=True, dev_addr=args.dev_addr, docs_dir=str(root / "content"))
-    except Abort as error:
-        print(f"gongkai serve: {error}", file=sys.stderr)
+        serve(args.dir.resolve(), *address, date=args.date)
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        print(f"gongkai serve: 无法在 {args.dev_addr} 上提供预览：{error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("gongkai serve: 已停止", file=sys.stderr)
     return 0

@@ -155,6 +155,7 @@ class ProjectLoader:
             self.font_locations[i] = reader.locations.get(("fonts", i), Location(self.rel(path)))
             if not (self.root / font).is_file():
                 self.report.error(self.font_locations[i], "missing-font", file=font)
+        rules.check_site_leftovers(site, reader.locations, self.report, self.rel(path))
         return site
 
     def board_font_coverage(self, site: Site, fonts_at: dict[int, Location] | None = None) -> frozenset[int]:
@@ -178,9 +179,10 @@ class ProjectLoader:
                 self.report.warning(Location(self.rel(path)), "misplaced-file",
                                     hint=", ".join(sorted(allowed)))
 
-    def report_placeholders(self, rel: str, text: str) -> None:
+    def report_placeholders(self, rel: str, text: str, severity: str = "warning") -> None:
+        """Template placeholders left in a file: errors in an item that will be published."""
         for line, col in placeholders(text):
-            self.report.warning(Location(rel, line, col), "placeholder")
+            self.report.add(severity, Location(rel, line, col), "placeholder")
 
     def item_files(self, folder: Path, suffixes=ITEM_SUFFIXES, within: str = "content") -> list[Path]:
         """Item files of a folder, sorted; ids checked and duplicates reported, links to
@@ -313,7 +315,7 @@ class ProjectLoader:
         printed = not values.get("draft")  # drafts are never printed
         self.scan_yaml(rel, text, node, fields, source_offset, line_offset, glyphs=printed, markdown=True)
         if printed:
-            self.report_placeholders(rel, text)
+            self.report_placeholders(rel, text, "error")
         scan_body(self.report, rel, text, body)
         body_line = text.count("\n", 0, len(text) - len(body))
         for line, indent in shallow_list_items(body):

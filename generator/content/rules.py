@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 from ..diagnostics import Report
 from ..model import Item, Location, Project, Quarter, Site
@@ -18,6 +19,18 @@ TOTALS = {
     "finance": (("income", "amount", "total_income"), ("expenditure", "amount", "total_expenditure")),
     "subsidy-list": (("recipients", "amount", "total_amount"),),
 }
+
+
+DEMO_TITLE = "清河县政务公开"  # the demo project's site title
+
+
+def check_site_leftovers(site: Site, locations: dict, report: Report, rel: str) -> None:
+    """Warn about what a project copied from the demo still says: its title, an example address."""
+    if site.title.strip() == DEMO_TITLE:
+        report.warning(locations.get(("title",), Location(rel)), "demo-title", title=DEMO_TITLE)
+    host = urlsplit(site.url.strip()).hostname or ""
+    if any(part.startswith("example") for part in host.lower().split(".")):
+        report.warning(locations.get(("url",), Location(rel)), "example-url", url=site.url.strip())
 
 
 def check_item(item: Item, money_units, report: Report, site: Site) -> None:

@@ -35,8 +35,11 @@ _LOCAL = re.compile(
 )
 # Scalars whose parsed value is not the text as written: escapes, folded lines.
 _REWRITTEN_STYLES = ('"', ">")
-
-PLACEHOLDER = "待填写："  # what the templates of ``gongkai new office`` ask the clerk to replace
+# What the templates of ``gongkai new office`` ask the clerk to replace: 待填写 (with or without its colon,
+# not quoted in a comment that explains it), an unfilled @NAME@, and the
+# review template's own words left as values (reviewed_by: 审核人).
+_PLACEHOLDERS = re.compile(r"待填写(?![”\"」』])|@[A-Z]+@|(?m:^[ \t]*(?:reviewed_by|checked_by|approved_by):[ \t]*"
+                           r"(?P<role>审核人|复核人|审批人)[ \t]*(?:#.*)?$)")
 _LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d+[.)])[ \t]+\S")
 _FENCE = re.compile(r"^ *(```|~~~)")
 
@@ -63,7 +66,7 @@ def shallow_list_items(body: str) -> list[tuple[int, int]]:
 
 def placeholders(text: str) -> list[tuple[int, int]]:
     """1-based (line, column) of every template placeholder left in ``text``."""
-    return [position(text, m.start()) for m in re.finditer(PLACEHOLDER, text)]
+    return [position(text, m.start("role") if m.group("role") else m.start()) for m in _PLACEHOLDERS.finditer(text)]
 
 
 def position(text: str, offset: int) -> tuple[int, int]:

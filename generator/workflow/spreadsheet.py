@@ -1,9 +1,10 @@
-"""Rows of a spreadsheet as the clerk sees them: Excel (.xlsx) or CSV in any common encoding.
+"""Rows of a spreadsheet as the clerk sees them: Excel (.xlsx, old .xls) or CSV in any common encoding.
 
 Cells keep what the file holds: CSV cells are text; Excel cells are text,
 ``int``, ``float`` or ``datetime`` together with their number format, so an
 amount can be read as the figure the clerk sees on screen (see
-:func:`excel_decimal`).
+:func:`excel_decimal`). Old ``.xls`` workbooks are read with xlrd,
+with their number formats too.
 """
 
 from __future__ import annotations
@@ -55,16 +56,41 @@ class Row:
 class Sheet:
     rows: list[Row]
     encoding: str | None = None  # of a CSV file
+    name: str | None = None  # the worksheet's name in an Excel workbook; None for CSV
+
+    @property
+    def is_excel(self) -> bool:
+        return self.name is not None
+
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 
 
 def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
-    """Read ``path`` (.xlsx or .csv); raise :class:`SheetError` when it cannot be read at all."""
+    """Read ``path`` (.xlsx, .xls or .csv); raise :class:`SheetError` when it cannot be read at all."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _read_excel(path, sheet)
+    if suffix == ".xls":
+        return _read_xls(path, sheet)
     if suffix in (".csv", ".txt"):
         return _read_csv(path.read_bytes())
     raise SheetError("sheet-type", suffix=suffix or "?")
+
+
+def column_letters(col: int) -> str:
+    """Excel's name of a 0-based column: 0 -> ``A``, 27 -> ``AB``."""
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_name(row: int, col: int) -> str:
+    """Excel's name of a cell: 1-based ``row``, 0-based ``col`` -> ``E12``."""
+    return f"{column_letters(col)}{row}"
 
 
 def _read_csv(data: bytes) -> Sheet:
@@ -94,12 +120,52 @@ def _read_excel(path: Path, name: str | None) -> Sheet:
         else:
             raise SheetError("sheet-missing", name=name, sheets="、".join(book.sheetnames))
         rows = []
-        for n, cells in enumerate(ws.iter_rows(), 1):
+        for n, cells in enumerate(ws.iter_rows(min_row=1, min_col=1), 1):
             rows.append(Row(n, [Cell(c.value, getattr(c, "number_format", "General") or "General")
                                 for c in cells]))
-        return Sheet(rows)
+        return Sheet(rows, name=ws.title)
     finally:
         book.close()
+
+
+def _read_xls(path: Path, name: str | None) -> Sheet:
+    """An old Excel 97–2003 workbook, read with xlrd: values with their number formats, as for .xlsx."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+    except Exception as exc:  # noqa: BLE001 - xlrd raises many kinds of error on a damaged file
+        raise SheetError("sheet-unreadable", detail=str(exc) or type(exc).__name__) from exc
+    try:
+        names = book.sheet_names()
+        if name is not None and name not in names:
+            raise SheetError("sheet-missing", name=name, sheets="、".join(names))
+        ws = book.sheet_by_name(name or names[0])
+        rows = [Row(r + 1, [_xls_cell(book, ws.cell(r, c)) for c in range(ws.ncols)]) for r in range(ws.nrows)]
+        return Sheet(rows, name=ws.name)
+    finally:
+        book.release_resources()
+
+
+def _xls_cell(book, cell) -> Cell:
+    """An xlrd cell as openpyxl gives it: empty is None, whole numbers are ints, dates are datetimes."""
+    import xlrd
+
+    xf = book.xf_list[cell.xf_index] if cell.xf_index is not None else None
+    number_format = book.format_map[xf.format_key].format_str if xf and xf.format_key in book.format_map \
+        else "General"
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return Cell(None)
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        return Cell(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode), number_format)
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return Cell(bool(cell.value))
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return Cell(xlrd.error_text_from_code.get(cell.value, "#ERROR"))
+    value = cell.value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)
+    return Cell(value, number_format or "General")
 
 
 _DECIMALS = re.compile(r"\.([0#?]+)")
