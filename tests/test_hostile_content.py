@@ -449,8 +449,10 @@ def hostile_boards(tmp_path_factory):
 def test_check_refuses_local_files_and_attachments(hostile_boards):
     refused, _ = hostile_boards
     body = notice_md("").count("\n")  # the body's first line
-    assert refused == [(body, "external-resource"), (body, "local-resource"), (body + 2, "local-resource"),
-                       (body + 4, "local-resource"), (body + 6, "local-resource")]
+    assert refused == [(body, "external-resource"), (body, "local-resource"),
+                       (body + 2, "local-resource"), (body + 2, "unsafe-html"),  # rel=attachment, file:, <link>
+                       (body + 4, "local-resource"), (body + 4, "unsafe-html"),  # file:, <object>
+                       (body + 6, "local-resource")]  # <base>
 
 
 def test_board_and_booklet_embed_nothing_from_the_machine(hostile_boards):
@@ -513,7 +515,8 @@ def test_scanner_keeps_its_api_for_the_importer():
 
 
 def test_an_imported_table_of_mobiles_is_refused_at_each_row(tmp_path, capsys):
-    """Excel keeps mobiles as numbers; once imported, check stops them at their row."""
+    """Excel keeps mobiles as numbers: import leaves the phone column out, and where a clerk
+    types the mobiles into the table by hand, check stops them at their row."""
     import openpyxl
 
     root = project(tmp_path, {})
@@ -525,9 +528,16 @@ def test_an_imported_table_of_mobiles_is_refused_at_each_row(tmp_path, capsys):
     book.save(tmp_path / "relief.xlsx")
     target = root / OFFICE_DIR / "quarters/2026-Q4/relief.yml"
     assert main(["import", str(tmp_path / "relief.xlsx"), "--type", "table", "--to", str(target)]) == 0
-    capsys.readouterr()
-    lines = target.read_text(encoding="utf-8").splitlines()
-    expected = [(i + 1, "personal-phone") for i, line in enumerate(lines) if "王秀英" in line or "李建国" in line]
+    assert "import-private-column" in capsys.readouterr().err  # the note on the column left out
+    text = target.read_text(encoding="utf-8")
+    assert "13812345678" not in text and "8765" not in text
+    assert not [code for p, _, _, code in found(root) if p.endswith("relief.yml") and code == "personal-phone"]
+
+    typed = text.replace("columns:\n", "columns:\n  - 联系电话\n", 1)
+    typed = typed.replace("- [王秀英", "- ['13812345678', 王秀英").replace("- [李建国", "- [139 8765 4321, 李建国")
+    target.write_text(typed, encoding="utf-8")
+    lines = typed.splitlines()
+    expected = [(i + 1, "personal-phone") for i, line in enumerate(lines) if "138" in line or "139 " in line]
     got = [(line, code) for p, line, _, code in found(root) if p.endswith("relief.yml") and code == "personal-phone"]
     assert len(expected) == 2 and got == expected
 

@@ -182,7 +182,8 @@ def test_the_problems_page_reloads_by_itself_under_a_strict_script_policy(tmp_pa
             finance.write_text(good, encoding="utf-8")
             page.locator("body.gk-preview").wait_for(state="detached", timeout=60_000)
             assert "测试镇人民政府" in page.title() + page.inner_text("body")
-            assert page.locator("a.gk-preview-bar").count() == 1  # the link to the board proofs
+            page.locator("a.gk-preview-bar").wait_for(timeout=30_000)  # added on load: the link to the board proofs
+            assert page.locator("a.gk-preview-bar").count() == 1
             assert not [m for m in blocked if "preview.js" in m]
             page.unroute_all(behavior="ignoreErrors")
         finally:

@@ -73,6 +73,9 @@ class _Locator:
         return 0
 
 
+_LOCAL_VALUE = re.compile(r"(?:[a-z:-]+=\s*file:|rel=.*\battachment\b)", re.IGNORECASE)
+
+
 def scan_body(report: Report, path: str, text: str, body: str) -> None:
     """Report unsafe HTML and links in ``body``, the Markdown part of the file ``text``."""
     if not body.strip() or not any(h in body.lower() for h in _HINTS):
@@ -90,6 +93,8 @@ def scan_body(report: Report, path: str, text: str, body: str) -> None:
         return Location(path, line, col)
 
     for tag, attrs, nested in parser.tags:
+        if tag == "base":  # reported as ``local-resource`` by the text scan, with every <base>
+            continue
         if tag in DANGEROUS_TAGS:
             report.error(at(where.find(f"<{tag}")), "unsafe-html", what=f"<{tag}>")
             continue
@@ -99,6 +104,8 @@ def scan_body(report: Report, path: str, text: str, body: str) -> None:
             continue
         allowed = BODY_ATTRIBUTES["*"] | BODY_ATTRIBUTES.get(tag, set())
         for name, value in attrs:
+            if _LOCAL_VALUE.match(f"{name}={value}"):  # file: URLs, rel=attachment: ``local-resource``
+                continue
             if name.startswith("on") or name in ("srcdoc", "formaction", "xmlns", "xlink:href"):
                 report.error(at(where.find(name + "=", name)), "unsafe-html", what=f"{name}=")
             elif name == "style":
