@@ -164,7 +164,7 @@ def test_every_qr_code_on_a_board_opens_its_items_page(built):
     for board_id, edition in editions.items():
         office = project.offices[edition.office_id]
         items = [i for i in office.fixed + office.quarters[QUARTER] if i.title in printed_titles(project, edition)]
-        pages = qr_codes(edition.pdf, round(60 / sheet_scale(edition.pdf)))  # 60 dpi at A0
+        pages = qr_codes(edition.pdf, round(80 / sheet_scale(edition.pdf)))  # 80 dpi at A0, as much on any sheet
         decoded = [url for page in pages for url in page]
         assert len(pages) == edition.sheets and items, board_id
         assert set(decoded) == {urls.item_url(base, i) for i in items} | {urls.office_url(base, office)}, board_id
