@@ -13,8 +13,10 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 TESTS = {
     "test_ok.py": "def test_runs():\n    pass\n",
-    "test_skips.py": "import pytest\n\ndef test_runs():\n    pass\n\ndef test_skips():\n    pytest.skip('no tool')\n",
-    "test_module_skipped.py": "import pytest\n\npytest.importorskip('no_such_module_here')\n\ndef test_never():\n    pass\n",
+    "test_skips.py": "import pytest\n\ndef test_runs():\n    pass\n\n"
+                     "def test_skips():\n    pytest.skip('no tool')\n",
+    "test_module_skipped.py": "import pytest\n\npytest.importorskip('no_such_module_here')\n\n"
+                              "def test_never():\n    pass\n",
 }
 
 

@@ -135,7 +135,7 @@ def search_tokens(site: Path) -> tuple[dict, Counter]:
 def test_search_index_is_chinese_segmented(demo_site):
     index, tokens = search_tokens(demo_site)
     assert index["config"]["lang"] == ["zh"]
-    for word in ("宅基地", "审批", "低保", "保障金", "监督", "电话", "申请", "公开"):  # words of the demo
+    for word in ("宅基地", "审批", "低保", "保障金", "监督", "电话", "申请", "公开"):  # demo words
         assert tokens[word] > 0, word
     text = json.dumps(index, ensure_ascii=False).replace("\u200b", "")
     for phrase in ("清河县政务公开", "农村宅基地审批", "政务公开", "监督电话"):  # in the text, as several words
