@@ -9,16 +9,20 @@ import io
 import json
 import re
 import subprocess
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
 import pdfplumber
 import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from generator import urls
 from generator.boards import build_boards
 from generator.boards.geometry import Sheet
 from generator.diagnostics import ContentError
+from pdfx import pdfx4_problems
 from test_boards_fixture import QUARTER, TODAY, make_project, name
 
 MM = 72 / 25.4
@@ -77,17 +81,17 @@ def test_inkjet_board_has_no_bleed_and_a_blank_margin(built):
         assert image.crop(region).getextrema() == (255, 255), region
 
 
-def test_pdf_x4_with_cmyk_output_intent_and_no_rgb(built):
-    for edition in built[2].values():
-        pdf = reader(edition)
-        intent = pdf.trailer["/Root"]["/OutputIntents"][0].get_object()
-        assert intent["/S"] == "/GTS_PDFX"
-        assert intent["/DestOutputProfile"].get_object()["/N"] == 4
-        assert b"PDF/X-4" in pdf.trailer["/Root"]["/Metadata"].get_object().get_data()
-        for page in pdf.pages:
-            data = page.get_contents().get_data()
-            assert not re.search(rb"\b(rg|RG)\b", data)
-            assert b"/DeviceRGB" not in data
+def test_boards_booklets_and_tiles_are_pdf_x4(built):
+    """Read back structurally (tests/pdfx.py): output intent, XMP, boxes, no RGB, fonts embedded."""
+    sheets = {"town": ((841, 1189), 3.0), "village": ((420, 594), 0.0), "mini": ((210, 297), 0.0)}
+    problems = []
+    for board_id, (trim, bleed) in sheets.items():
+        edition = built[2][board_id]
+        problems += pdfx4_problems(edition.pdf, trim, bleed)
+        problems += pdfx4_problems(edition.tiles, (210, 297))  # A4 paper, no bleed
+    for booklet in sorted({e.booklet for e in built[2].values()}):
+        problems += pdfx4_problems(booklet, (210, 297))
+    assert problems == []
 
 
 def test_fonts_are_embedded_subset_board_fonts(built):
@@ -103,19 +107,78 @@ def test_fonts_are_embedded_subset_board_fonts(built):
             assert "/FontFile3" in descriptor or "/FontFile2" in descriptor
 
 
-def test_no_text_below_the_floor_and_headings_large(built):
+def sheet_scale(pdf_path) -> float:
+    """docs/boards.md: sizes are set for A0 and scaled by the square root of the area ratio (of the trim)."""
+    trim = PdfReader(pdf_path).pages[0].trimbox
+    return (float(trim.width) / MM * float(trim.height) / MM / (841 * 1189)) ** 0.5
+
+
+def documented_pt(pdf_path, a0_points: float) -> float:
+    return a0_points * sheet_scale(pdf_path)
+
+
+def printed_titles(project, edition) -> list[str]:
+    office = project.offices[edition.office_id]
+    return [i.title for i in office.fixed + office.quarters[QUARTER] if i.id not in ("old-notice", "draft-plan")
+            and any(p.key == i.key for p in project.boards[edition.board_id].panels)]
+
+
+def smallest_size_of(chars: list[dict], text: str) -> float:
+    """The largest of the smallest sizes over the runs of ``chars`` that spell ``text`` (0 if none)."""
+    chars = [c for c in chars if not c["text"].isspace()]
+    spelled, text = "".join(c["text"] for c in chars), re.sub(r"\s+", "", text)
+    sizes = [min(c["size"] for c in chars[m.start():m.start() + len(text)])
+             for m in re.finditer(re.escape(text), spelled)]
+    return max(sizes, default=0.0)
+
+
+def test_type_sizes_are_the_documented_figures_scaled_to_the_sheet(built):
+    """docs/boards.md: at A0 no text below 24 pt and no panel title below 48 pt; scaled by sqrt(area / A0)."""
     project, _, editions = built
     for board_id, edition in editions.items():
-        sheet = Sheet.of(project.boards[board_id])
+        floor, heading = documented_pt(edition.pdf, 24), documented_pt(edition.pdf, 48)
         with pdfplumber.open(edition.pdf) as pdf:
-            chars = [c for page in pdf.pages for c in page.chars]
-        assert min(c["size"] for c in chars) >= sheet.text_floor_pt - 0.01, board_id
-        heading_sizes = {round(c["size"], 1) for c in chars if "Bold" in c["fontname"]}
-        assert max(heading_sizes) >= sheet.heading_floor_pt
-    with pdfplumber.open(editions["town"].pdf) as pdf:
-        words = pdf.pages[0].extract_words(extra_attrs=["size"])
-    title = next(w for w in words if w["text"].startswith("农村宅基地审批"))
-    assert title["size"] >= Sheet.of(project.boards["town"]).heading_floor_pt
+            pages = [page.chars for page in pdf.pages]
+        assert min(c["size"] for chars in pages for c in chars) >= floor - 0.01, board_id
+        for title in printed_titles(project, edition):
+            size = max(smallest_size_of(chars, title) for chars in pages)
+            assert size >= heading - 0.01, (board_id, title, size, heading)
+    assert sheet_scale(editions["town"].pdf) == pytest.approx(1, abs=1e-4)  # the A0 trim
+    assert sheet_scale(editions["village"].pdf) == pytest.approx(0.5, abs=1e-3)  # A2 (420 x 594 mm)
+
+
+def qr_codes(pdf_path, dpi: int) -> list[list[str]]:
+    """The text of every QR code on each page, decoded from a greyscale rendering (zxing-cpp)."""
+    import zxingcpp
+
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf_path), f"{folder}/p"], check=True)
+        return [[code.text for code in zxingcpp.read_barcodes(Image.open(png), formats=zxingcpp.BarcodeFormat.QRCode)]
+                for png in sorted(Path(folder).glob("p*.png"))]
+
+
+def test_every_qr_code_on_a_board_opens_its_items_page(built):
+    """Each printed panel has a QR code of its item's URL; each sheet's footer one of the office's."""
+    project, _, editions = built
+    base = project.site.url
+    for board_id, edition in editions.items():
+        office = project.offices[edition.office_id]
+        items = [i for i in office.fixed + office.quarters[QUARTER] if i.title in printed_titles(project, edition)]
+        pages = qr_codes(edition.pdf, round(80 / sheet_scale(edition.pdf)))  # 80 dpi at A0, as much on any sheet
+        decoded = [url for page in pages for url in page]
+        assert len(pages) == edition.sheets and items, board_id
+        assert set(decoded) == {urls.item_url(base, i) for i in items} | {urls.office_url(base, office)}, board_id
+        assert [page.count(urls.office_url(base, office)) for page in pages] == [1] * edition.sheets, board_id
+
+
+def test_every_qr_code_in_a_booklet_opens_its_page(built):
+    project, _, editions = built
+    office = project.offices["qingshan-town"]
+    pages = qr_codes(editions["town"].booklet, 100)
+    assert pages[0] == [urls.office_url(project.site.url, office)]  # the cover
+    items = [i for i in office.fixed + office.quarters[QUARTER] if i.id not in ("old-notice", "draft-plan")]
+    inside = sorted(url for page in pages[1:] for url in page)
+    assert inside == sorted(urls.item_url(project.site.url, i) for i in items)
 
 
 def text_of(path, page: int | None = None) -> str:
@@ -260,8 +323,8 @@ def test_every_panel_starts_with_its_title_on_a_wide_banner(tmp_path):
     [banner] = build_boards(project, tmp_path / "site", today=TODAY, jobs=1)
     with pdfplumber.open(banner.pdf) as pdf:
         words = [w for page in pdf.pages for w in page.extract_words(extra_attrs=["size"])]
-    floor = Sheet.of(project.boards["banner"]).heading_floor_pt
-    titles = {w["text"] for w in words if w["size"] >= floor}
+    floor = documented_pt(banner.pdf, 48)  # x1.7 on a 2400 x 1200 mm banner
+    titles = {w["text"] for w in words if w["size"] >= floor - 0.01}
     office = project.offices["qingshan-town"]
     for item in office.fixed + office.quarters[QUARTER]:
         if item.id not in ("old-notice", "draft-plan"):

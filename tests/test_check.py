@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 import textwrap
@@ -359,7 +360,22 @@ def test_no_traceback_on_broken_files(tmp_path):
                          capture_output=True, text=True)
     assert run.returncode == 1
     assert "Traceback" not in run.stderr + run.stdout
-    assert run.stdout.count("error[") >= 5
+    found = [re.match(r"(\S+?):(\d+):(\d+): error\[([a-z-]+)\]: ", line).groups()
+             for line in run.stdout.splitlines() if "error[" in line]
+    assert found == [  # every broken file at its place, nothing left out, nothing after a crash
+        ("boards/main.yml", "1", "1", "empty-file"),
+        (GUIDE, "1", "1", "wrong-type"),
+        ("content/offices/test-town/fixed/pledge.md", "1", "1", "bad-front-matter"),
+        (FINANCE, "1", "1", "missing-field"),
+        (FINANCE, "1", "1", "missing-field"),
+        (FINANCE, "1", "1", "unreviewed"),
+        (FINANCE, "2", "9", "wrong-type"),  # income: 5
+        (FINANCE, "3", "15", "missing-field"),  # expenditure: [{}]
+        (FINANCE, "3", "15", "missing-field"),
+    ]
+    missing = [line.split("缺少必填字段 ")[-1] for line in run.stdout.splitlines() if "error[missing-field]" in line]
+    assert missing == ["title", "unit", "expenditure[1].amount", "expenditure[1].name"]
+    assert run.stdout.splitlines()[-1].startswith("9 ")  # the summary counts them
 
 
 def BASE_FINANCE() -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -234,3 +235,33 @@ def test_a_correction_added_with_the_change_records_it_whatever_its_date(repo):
                              + CORRECTION.format(day="2026-10-15"), encoding="utf-8")
     commit(repo, "2026-10-16")  # written on the 15th, committed the next day
     assert history(repo) == []
+
+
+def gongkai_check(root: Path) -> subprocess.CompletedProcess:
+    """`gongkai check` as a clerk runs it: the installed command, in the project folder."""
+    command = Path(sys.executable).with_name("gongkai")
+    return subprocess.run([str(command), "check", "--date", TODAY.isoformat()], cwd=root,
+                          capture_output=True, text=True)
+
+
+def test_check_command_reports_a_changed_past_quarter_at_its_file_and_line(repo):
+    assert gongkai_check(repo).returncode == 0
+    edit(repo, ITEM, "amount: 300.00", "amount: 350.00")
+    commit(repo, "2026-10-15")
+    run = gongkai_check(repo)
+    assert run.returncode == 1, run.stdout + run.stderr
+    errors = [line for line in run.stdout.splitlines() if "error[" in line]
+    assert errors == [errors[0]] and errors[0].startswith(f"{ITEM}:1:1: error[unrecorded-change]: ")
+    assert "2026-Q3" in errors[0] and "2026-10-15" in errors[0]
+    assert "Traceback" not in run.stderr
+
+
+def test_check_command_reports_an_uncommitted_change_at_the_corrections_list(repo):
+    (repo / ITEM).write_text((repo / ITEM).read_text(encoding="utf-8")
+                             + CORRECTION.format(day="2026-10-15"), encoding="utf-8")
+    commit(repo, "2026-10-15")
+    edit(repo, ITEM, "amount: 1200.00", "amount: 1250.00")  # not committed, no new correction
+    run = gongkai_check(repo)
+    assert run.returncode == 1
+    assert f"{ITEM}:11:3: error[unrecorded-change]: " in run.stdout  # the corrections list
+    assert TODAY.isoformat() in run.stdout

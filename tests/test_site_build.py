@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -120,11 +121,29 @@ def test_sitemap_lists_generated_pages(fixture_site):
     assert "https://gk.shanqian.example.gov.cn/catalogue/" in sitemap
 
 
-def test_search_index_is_chinese_segmented(fixture_site):
-    index = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def search_tokens(site: Path) -> tuple[dict, Counter]:
+    """The search index and its tokens: titles and text split by the index's own separator,
+    as the browser's search splits them."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    tokens: Counter = Counter()
+    for doc in index["docs"]:
+        for field in (doc["title"], re.sub(r"<[^>]+>", " ", doc["text"])):
+            tokens.update(t for t in separator.split(field) if t)
+    return index, tokens
+
+
+def test_search_index_is_chinese_segmented(demo_site):
+    index, tokens = search_tokens(demo_site)
     assert index["config"]["lang"] == ["zh"]
-    text = json.dumps(index, ensure_ascii=False)
-    assert "\u200b" in text and "低保" in text
+    for word in ("宅基地", "审批", "低保", "保障金", "监督", "电话", "申请", "公开"):  # demo words
+        assert tokens[word] > 0, word
+    text = json.dumps(index, ensure_ascii=False).replace("\u200b", "")
+    for phrase in ("清河县政务公开", "农村宅基地审批", "政务公开", "监督电话"):  # in the text, as several words
+        assert phrase in text and tokens[phrase] == 0, phrase
+    chinese = [t for t in tokens if re.fullmatch(r"[\u4e00-\u9fff]+", t)]
+    words = sum(tokens[t] for t in chinese if len(t) >= 2)
+    assert words > 0.7 * sum(tokens[t] for t in chinese)  # mostly words, not single characters
 
 
 def test_expired_list_is_gone_from_pages_search_and_downloads(tmp_path, fixture_site):

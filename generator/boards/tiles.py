@@ -8,12 +8,13 @@ where the next tile's picture starts, and a cut frame.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 from dataclasses import dataclass
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+from pypdf.generic import ArrayObject, ByteStringObject, DecodedStreamObject, DictionaryObject, NameObject
 
 from .document import BoardDocument, CMYK_PROFILE, environment, families
 from .forms import LABELS
@@ -88,7 +89,8 @@ def tile_pdf(board_pdf: bytes, doc: BoardDocument, tile: str) -> bytes:
     sheet = doc.sheet
     grid = tile_grid(sheet.width_mm, sheet.height_mm, tile)
     layout = tiles(grid, len(reader.pages))
-    labels = PdfReader(io.BytesIO(write_pdf(labels_html(doc, grid, layout, len(reader.pages)))))
+    label_pdf = write_pdf(labels_html(doc, grid, layout, len(reader.pages)))
+    labels = PdfReader(io.BytesIO(label_pdf))
     writer = PdfWriter()
     forms = [writer._add_object(_form(page, writer)) for page in reader.pages]
     paper_w, paper_h = (v * MM for v in grid.paper_mm)
@@ -110,11 +112,23 @@ def tile_pdf(board_pdf: bytes, doc: BoardDocument, tile: str) -> bytes:
         })
         page[NameObject("/Contents")] = writer._add_object(content.flate_encode())
         page.merge_page(label_page)
-    writer.add_metadata({"/Title": f"{doc.context['office']} {doc.context['title']} {tile}",
-                         "/Producer": "gongkai"})
+    _declare_pdf_x4(writer, labels, hashlib.md5(board_pdf + label_pdf).digest())
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _declare_pdf_x4(writer: PdfWriter, labels: PdfReader, file_id: bytes) -> None:
+    """Make the tiles a PDF/X-4 file like the board: the label layer's output intent, XMP and
+    Info (WeasyPrint wrote them), trim and bleed boxes on every page (the paper: no bleed),
+    and a file id from the content."""
+    for key in ("/OutputIntents", "/Metadata"):
+        writer.root_object[NameObject(key)] = labels.trailer["/Root"].raw_get(key).clone(writer)
+    writer.add_metadata(labels.metadata)
+    writer.pdf_header = labels.pdf_header
+    for page in writer.pages:
+        page.trimbox = page.bleedbox = page.mediabox
+    writer._ID = ArrayObject([ByteStringObject(file_id), ByteStringObject(file_id)])
 
 
 def _form(page, writer: PdfWriter) -> DecodedStreamObject:
