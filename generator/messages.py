@@ -138,8 +138,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "give either {field} or rows_from, not both",
     },
     "rows-from-type": {
-        "zh": "rows_from 只能用于 subsidy-list 和 table，不能用于 {type}",
-        "en": "rows_from works only for subsidy-list and table, not {type}",
+        "zh": "rows_from 只能用于 subsidy-list、subsidy-summary 和 table，不能用于 {type}",
+        "en": "rows_from works only for subsidy-list, subsidy-summary and table, not {type}",
     },
     "empty-list": {
         "zh": "{field} 不能为空",
@@ -285,6 +285,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "no-previous-quarter": {
         "zh": "{office} 没有 {quarter} 之前的季度可以沿用：第一个季度请直接新建目录 quarters/{quarter}/，把事项文件放进去",
         "en": "{office} has no quarter before {quarter} to roll forward: for a first quarter, create the folder quarters/{quarter}/ and put the items in it",
+    },
+    # --- disclosure rules: 低保 dynamics, catalogue, legal clocks ------------
+    "dynamics-ambiguous": {
+        "zh": "低保动态对比无法确定这一户：{key} 在两期名单中不止一户（另一期：{other}），"
+              "分不清哪一户是原有的；请写上遮盖后的身份证号 id 加以区分。区分之前不生成本期动态管理表",
+        "en": "the 低保 dynamics cannot place this household: {key} occurs more than once across the two "
+              "lists (other list: {other}); add the masked ID (id) to tell them apart. The dynamic table "
+              "is not derived until then",
+    },
+    "dynamics-mismatch": {
+        "zh": "{unit} 的{field}写的是 {declared}，但对比两期名单（{previous} → {current}）得出 {derived}",
+        "en": "{unit}: {field} says {declared} but comparing the lists ({previous} -> {current}) gives {derived}",
+    },
+    "rate-mismatch": {
+        "zh": "{unit} 的动态率写的是 {declared}，按（新纳入 + 停发 + 调增 + 调减）÷ 总户数 应为 {computed}",
+        "en": "{unit}: the dynamic rate says {declared} but (added + stopped + raised + lowered) / households "
+              "is {computed}",
+    },
+    "bad-rate": {
+        "zh": "{field} 不是百分数：{value}（如 25.81%）",
+        "en": "{field} is not a percentage: {value} (e.g. 25.81%)",
     },
     # --- summary and command line ------------------------------------------
     "summary": {

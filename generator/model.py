@@ -22,6 +22,7 @@ ROTATING_TYPES = ("finance", "subsidy-list", "projects", "notice", "table")
 ITEM_TYPES = (
     "procedure", "pledge", "rules", "notice", "duties",
     "fees", "finance", "subsidy-list", "projects", "table",
+    "subsidy-summary", "reply",
 )
 OFFICE_KINDS = ("town", "village", "department")
 DEFAULT_CATEGORIES = ("政务类", "财务类", "服务类", "党务类")
@@ -131,6 +132,7 @@ class Item:
     rows_from: str | None = None  # CSV file (beside the item) that the rows came from
     fields: dict[str, Any] = field(default_factory=dict)  # type-specific, typed values
     locations: dict[tuple, Location] = field(default_factory=dict)  # field path -> where written
+    dynamics: Any = None  # subsidy-list: its derived quarter summary (generator.dynamics.Dynamics)
 
     @property
     def section(self) -> str:

@@ -17,7 +17,7 @@ import markdown
 from .. import urls
 from ..model import Item, Site
 from ..money import format_amount
-from ..tables import item_tables
+from ..tables import dynamics_table, item_tables
 from .qr import qr_svg
 
 LABELS = {
@@ -32,6 +32,7 @@ LABELS = {
         "address": "办公地址", "office_phone": "办公电话", "hours": "办公时间",
         "tile_sheet": "第 {sheet}/{sheets} 张", "tile_position": "第 {row}/{rows} 行，第 {col}/{cols} 列",
         "tile_help": "成品 {width}×{height} mm，重叠 {overlap} mm：沿实线剪去左、上白边，对齐前一张的虚线粘贴",
+        "dynamics": "本季度动态管理情况",
     },
     "en": {
         "basis": "Legal basis", "conditions": "Conditions", "materials": "Materials",
@@ -46,6 +47,7 @@ LABELS = {
         "tile_sheet": "sheet {sheet}/{sheets}", "tile_position": "row {row}/{rows}, column {col}/{cols}",
         "tile_help": "finished {width}×{height} mm, {overlap} mm overlap: cut off the left and top "
                      "margins along the solid line, glue onto the previous tile along its dashed line",
+        "dynamics": "Changes this quarter",
     },
 }
 
@@ -145,6 +147,11 @@ def panel(item: Item, site: Site) -> Panel:
     if item.type == "subsidy-list":
         out.facts[:0] = [(label("program", lang), f.get("program") or "")]
         out.facts.append((label("objection_phone", lang), f.get("objection_phone") or ""))
+        if item.dynamics is not None:  # the quarter's 动态管理 table, derived from the lists
+            out.tables.append(table_view(dynamics_table(item.dynamics.rows, item.dynamics.total, lang,
+                                                        title=label("dynamics", lang))))
+    if item.type == "subsidy-summary":
+        out.facts[:0] = [(label(key, lang), f[key]) for key in ("program", "period") if f.get(key)]
     window = _window(item, lang)
     if window and item.type in ("subsidy-list", "notice"):
         out.facts.append((label("window", lang), window))

@@ -7,6 +7,7 @@ import datetime as dt
 from ..diagnostics import Report
 from ..model import Item, Location, Project, Quarter, Site
 from ..money import format_amount, total
+from . import dynamics_rules
 from .schema import REVIEW
 from .validate import suggestion
 
@@ -43,6 +44,8 @@ def check_item(item: Item, money_units, report: Report, site: Site) -> None:
         report.error(item.location("recipients"), "missing-field", field="recipients")
     if item.type == "table":
         _check_table(item, report)
+    if item.type == "subsidy-summary":
+        dynamics_rules.check_summary(item, report)
 
 
 def _check_review(item: Item, report: Report) -> None:
@@ -109,4 +112,5 @@ def check_project(project: Project, report: Report, today: dt.date,
                                  hint=suggestion(guess, available, report.language))
             elif item.draft:
                 report.warning(panel.location, "draft-panel", panel=panel.key)
+    dynamics_rules.check_project(project, report)
 

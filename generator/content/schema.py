@@ -89,7 +89,7 @@ CORRECTION = obj(
 COMMON = (
     Field("type", "choice", "事项类型", "Item type", required=True,
           choices=("procedure", "pledge", "rules", "notice", "duties", "fees",
-                   "finance", "subsidy-list", "projects", "table")),
+                   "finance", "subsidy-list", "projects", "table", "subsidy-summary", "reply")),
     Field("title", "string", "标题", "Title", required=True),
     Field("category", "string", "公开分类（site.yml 的 categories 之一）",
           "Category (one of site.yml categories)"),
@@ -201,8 +201,39 @@ ITEM_TYPES: dict[str, tuple[Field, ...]] = {
     ),
 }
 
+ITEM_TYPES["subsidy-summary"] = (
+    Field("program", "string", "补贴项目，如 农村最低生活保障（与同季度名单的 program 相同时互相核对）",
+          "Programme (checked against the quarter's lists of the same programme)", required=True),
+    Field("period", "string", "所属期间，如 2026年第四季度", "Period covered"),
+    list_of("units", "各单位动态情况（或用 rows_from 读取 CSV）；名为“合计”的一行是合计行",
+            "Units (or rows_from a CSV); a unit named 合计 is the total row", obj(
+                "unit", "一个单位（村、组或乡镇）", "A unit (village, group or town)",
+                Field("name", "string", "单位名称", "Unit name", required=True),
+                Field("households", "int", "总户数", "Households", required=True),
+                Field("persons", "int", "总人数", "Persons", required=True),
+                Field("added", "int", "新纳入户数", "Newly added households", default=0),
+                Field("stopped", "int", "停发/退出户数", "Stopped households", default=0),
+                Field("raised", "int", "调增户数", "Raised households", default=0),
+                Field("lowered", "int", "调减户数", "Lowered households", default=0),
+                Field("rate", "string", "动态率，如 25.81%（不写则自动计算；写了须与计算结果一致）",
+                      "Dynamic rate, e.g. 25.81% (computed when left out)"),
+            )),
+)
+
+ITEM_TYPES["reply"] = (
+    Field("question", "text", "来信或申请内容摘要（不写姓名、电话、身份证号等个人信息）",
+          "Summary of the request or feedback (no personal data)", required=True),
+    Field("answer", "text", "答复内容", "The answer", required=True),
+    Field("channel", "choice", "来源：request 依申请公开，feedback 意见建议", "Where it came from",
+          choices=("request", "feedback"), default="feedback"),
+    Field("received", "date", "收到日期", "Date received", required=True),
+    Field("answered", "date", "答复日期（依申请公开须在收到后 20 个工作日内）",
+          "Date answered (a request: within 20 working days)", required=True),
+)
+
 # Table fields that rows_from fills, and the CSV headers each accepts.
 ROWS_FIELD = {"subsidy-list": "recipients", "table": "rows"}
+ROWS_FIELD["subsidy-summary"] = "units"
 
 CSV_HEADERS: dict[str, tuple[str, ...]] = {
     "name": ("name", "姓名", "户主姓名", "户主", "名字"),
@@ -211,6 +242,16 @@ CSV_HEADERS: dict[str, tuple[str, ...]] = {
     "amount": ("amount", "金额", "补贴金额", "发放金额", "保障金额", "月保障金"),
     "id": ("id", "身份证号", "身份证号码", "身份证"),
 }
+CSV_HEADERS["name"] += ("单位", "乡镇", "村名", "村（社区）")
+CSV_HEADERS["persons"] += ("总人数",)
+CSV_HEADERS.update({
+    "households": ("households", "总户数", "户数"),
+    "added": ("added", "新纳入", "新增"),
+    "stopped": ("stopped", "停发/退出", "停发", "停保", "退出"),
+    "raised": ("raised", "调增", "提标"),
+    "lowered": ("lowered", "调减", "降标"),
+    "rate": ("rate", "动态率"),
+})
 
 BOARD_SIZES = {"A0": (841, 1189), "A1": (594, 841), "A2": (420, 594),
                "A3": (297, 420), "A4": (210, 297)}

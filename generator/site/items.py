@@ -14,6 +14,7 @@ from ..model import Item, Office, Table
 from ..tables import item_tables
 from .charts import bar_chart, flow_chart
 from .downloads import table_csv
+from .dynamics import dynamics_blocks
 from .html import breadcrumb, cell_text, facts, md_text, rel, table_html
 from .labels import label, type_name
 from .outputs import Context, Download, Page
@@ -46,7 +47,8 @@ def item_page(ctx: Context, office: Office, item: Item) -> tuple[Page, list[Down
     if item.is_expired(ctx.on):
         blocks.append(facts(about))
         blocks.append(f'<p class="gk-expired">{escape(label(lang, "expired"))}</p>')
-        return Page(path, item.title, "\n\n".join(blocks)), []
+        derived, downloads = dynamics_blocks(ctx, item)
+        return Page(path, item.title, "\n\n".join(blocks + derived)), downloads
 
     blocks.append(facts(about + _facts(ctx, item)))
     downloads: list[Download] = []
@@ -68,6 +70,9 @@ def item_page(ctx: Context, office: Office, item: Item) -> tuple[Page, list[Down
         elif item.type == "subsidy-list":
             blocks.append(_filter(table, lang))
         blocks.append(shown)
+    derived, derived_downloads = dynamics_blocks(ctx, item)
+    blocks.extend(derived)
+    downloads.extend(derived_downloads)
     if item.body.strip():
         blocks.append(item.body.strip())
     blocks.extend(_accountability(ctx, item))
@@ -103,6 +108,9 @@ def _facts(ctx: Context, item: Item) -> list[tuple[str, str]]:
             (label(lang, "households"), str(len(people))),
             (label(lang, "persons"), str(sum(p.get("persons") or 1 for p in people))),
         ]
+    if item.type == "subsidy-summary":
+        return [(label(lang, "program"), f.get("program") or ""),
+                (label(lang, "summary_period"), f.get("period") or "")]
     return [(label(lang, "basis"), item.basis or "")]
 
 

@@ -34,6 +34,9 @@ LABELS: dict[str, dict[str, str]] = {
         "feed": "订阅更新（Atom）", "feed_title": "{site} 最新公开", "kinds_town": "乡镇",
         "kinds_village": "村（社区）", "kinds_department": "部门", "pages": "{count} 项",
         "breadcrumb": "位置",
+        "dynamics_title": "本季度低保动态管理情况",
+        "dynamics_note": "与上季度（{quarter}）的{{list}}逐户比较得出；动态率 =（新纳入 + 停发 + 调增 + 调减）÷ 总户数。",
+        "summary_period": "所属期间",
     },
     "en": {
         "home": "Home", "quarters": "Quarter archive", "catalogue": "Catalogue",
@@ -65,6 +68,10 @@ LABELS: dict[str, dict[str, str]] = {
         "feed": "Subscribe (Atom)", "feed_title": "{site}: latest", "kinds_town": "Towns",
         "kinds_village": "Villages", "kinds_department": "Departments", "pages": "{count} items",
         "breadcrumb": "You are here",
+        "dynamics_title": "Changes this quarter (dynamic management)",
+        "dynamics_note": "Derived household by household from the previous quarter's ({quarter}) {{list}}; "
+                         "dynamic rate = (added + stopped + raised + lowered) / households.",
+        "summary_period": "Period",
     },
 }
 
@@ -73,11 +80,13 @@ TYPE_NAMES = {
         "procedure": "办事指南", "pledge": "服务承诺", "rules": "制度", "notice": "公告",
         "duties": "岗位职责", "fees": "收费标准", "finance": "财务收支",
         "subsidy-list": "补贴名单", "projects": "项目建设", "table": "统计表",
+        "subsidy-summary": "低保动态管理", "reply": "答复",
     },
     "en": {
         "procedure": "Service guide", "pledge": "Pledge", "rules": "Rules", "notice": "Notice",
         "duties": "Duties", "fees": "Fees", "finance": "Finance",
         "subsidy-list": "Subsidy list", "projects": "Projects", "table": "Table",
+        "subsidy-summary": "Subsidy dynamics", "reply": "Reply",
     },
 }
 
