@@ -307,6 +307,55 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{field} 不是百分数：{value}（如 25.81%）",
         "en": "{field} is not a percentage: {value} (e.g. 25.81%)",
     },
+    "unknown-catalogue-entry": {
+        "zh": "公开目录 {file} 中没有事项 {value}{hint}",
+        "en": "the catalogue {file} has no entry {value}{hint}",
+    },
+    "catalogue-missing": {
+        "zh": "{office} 应公开“{entry}”（{frequency}），但还没有任何事项对应它（期限 {due}）："
+              "请发布该内容，或在事项中写 catalogue 指明对应的目录事项（目录见 {file}）",
+        "en": "{office} must publish '{entry}' ({frequency}) but no item covers it (due {due}): publish it, "
+              "or name the entry with catalogue: in the item that covers it (catalogue: {file})",
+    },
+    "catalogue-overdue": {
+        "zh": "{office} 的“{entry}”（{frequency}）{period} 还没有更新，应在 {due} 前发布，已逾期",
+        "en": "{office}: '{entry}' ({frequency}) has nothing for {period} yet; it was due by {due} and is overdue",
+    },
+    "catalogue-due-soon": {
+        "zh": "{office} 的“{entry}”{period} 还没有发布，期限 {due}，即将到期",
+        "en": "{office}: '{entry}' for {period} is not published yet and is due by {due}",
+    },
+    "calendar-range": {
+        "zh": "日期 {date} 超出节假日日历数据（chinesecalendar 只到 {last}），无法按工作日计算期限："
+              "请升级 chinesecalendar（pip install -U chinesecalendar）",
+        "en": "{date} is beyond the holiday calendar's data (chinesecalendar ends {last}), so working-day "
+              "deadlines cannot be counted: upgrade chinesecalendar (pip install -U chinesecalendar)",
+    },
+    "short-window": {
+        "zh": "公示期只有 {days} 天：低保等名单应公示 {required} 天（最低生活保障审核确认办法第十九条）",
+        "en": "the list is on display for only {days} days; 低保 lists are shown for {required} days",
+    },
+    "published-late": {
+        "zh": "信息 {formed} 形成，{published} 才发布：应在 20 个工作日内（{deadline} 前）公开（政府信息公开条例第二十六条）",
+        "en": "formed on {formed} but published on {published}: it was due within 20 working days, by {deadline}",
+    },
+    "publish-overdue": {
+        "zh": "信息 {formed} 形成，应在 {deadline} 前公开，已逾期：请尽快完成审核并发布",
+        "en": "formed on {formed}, due to be published by {deadline}: it is overdue; complete the review and publish it",
+    },
+    "publish-due-soon": {
+        "zh": "信息 {formed} 形成，须在 {deadline} 前公开，即将到期",
+        "en": "formed on {formed}: it must be published by {deadline}, which is close",
+    },
+    "reply-order": {
+        "zh": "答复日期 answered（{answered}）早于收到日期 received（{received}）",
+        "en": "answered ({answered}) is before received ({received})",
+    },
+    "reply-late": {
+        "zh": "{received} 收到的申请 {answered} 才答复：应在 20 个工作日内（{deadline} 前）答复（政府信息公开条例第三十三条）",
+        "en": "a request received on {received} was answered on {answered}: the answer was due within "
+              "20 working days, by {deadline}",
+    },
     # --- summary and command line ------------------------------------------
     "summary": {
         "zh": "{errors} 个错误，{warnings} 个警告",

@@ -133,6 +133,9 @@ class Item:
     fields: dict[str, Any] = field(default_factory=dict)  # type-specific, typed values
     locations: dict[tuple, Location] = field(default_factory=dict)  # field path -> where written
     dynamics: Any = None  # subsidy-list: its derived quarter summary (generator.dynamics.Dynamics)
+    catalogue: str | None = None  # the catalogue entry it covers (by type when not written)
+    disclosure: dict[str, Any] = field(default_factory=dict)  # standard columns as written (None: default)
+    formed: dt.date | None = None  # when the information was formed or changed (20 working days to publish)
 
     @property
     def section(self) -> str:
@@ -171,6 +174,8 @@ class Office:
     phone: str = ""
     supervision_phone: str = ""
     hours: str = ""
+    requests: dict[str, Any] = field(default_factory=dict)  # 依申请公开: where, how, phone, email
+    feedback: dict[str, Any] = field(default_factory=dict)  # 意见箱: box, how, phone, email
     fixed: list[Item] = field(default_factory=list)  # sorted by id
     quarters: dict[Quarter, list[Item]] = field(default_factory=dict)  # ascending, items by id
 
@@ -235,6 +240,20 @@ class Site:
     supervision_phone: str = ""
     categories: list[str] = field(default_factory=lambda: list(DEFAULT_CATEGORIES))
     fonts: list[str] = field(default_factory=list)  # extra board font files, project-relative
+    requests: dict[str, Any] = field(default_factory=dict)  # 依申请公开: where, how, phone, email
+    feedback: dict[str, Any] = field(default_factory=dict)  # 意见箱: box, how, phone, email
+
+
+@dataclass
+class CatalogueEntry:
+    """One entry of the disclosure catalogue (content/catalogue.yml): what must be published, how often."""
+
+    id: str
+    columns: dict[str, Any]  # level1, level2, elements, basis, limit, channel, audience, way (None: unset)
+    levels: list[str]  # 县级, 乡级, 村级: the levels whose offices must publish it
+    frequency: str  # 常态, 每季度, 每月, 即时
+    types: list[str] = field(default_factory=list)  # item types that cover it by default
+    location: Location = Location("content/catalogue.yml")
 
 
 @dataclass
@@ -243,6 +262,7 @@ class Project:
     site: Site
     offices: dict[str, Office] = field(default_factory=dict)  # sorted by id
     boards: dict[str, Board] = field(default_factory=dict)  # sorted by id
+    catalogue: list[CatalogueEntry] = field(default_factory=list)  # content/catalogue.yml, in file order
 
     def items(self) -> list[Item]:
         return [item for office in self.offices.values() for item in office.items()]

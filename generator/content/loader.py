@@ -23,6 +23,7 @@ from ..model import (
 )
 from ..urls import RESERVED
 from . import rules
+from .catalogue import check_references, load_catalogue
 from .fonts import FontError, board_font_files, covered_codepoints
 from .schema import BOARD, BOARD_SIZES, CSV_HEADERS, OFFICE, REVIEW, ROWS_FIELD, SITE, Field, item_fields
 from .source import compose_yaml, csv_rows, read_text, split_front_matter
@@ -85,7 +86,8 @@ class ProjectLoader:
             self.broken |= broken
             if office:
                 project.offices[office.id] = office
-        self.report_stray_files(self.root / "content", allowed={"site.yml", "offices"})
+        self.report_stray_files(self.root / "content", allowed={"site.yml", "offices", "catalogue.yml"})
+        project.catalogue = load_catalogue(self)
         boards_dir = self.root / "boards"
         if boards_dir.is_dir():
             for path in self.item_files(boards_dir, suffixes=(".yml", ".yaml")):
@@ -93,6 +95,7 @@ class ProjectLoader:
                 if board:
                     project.boards[board.id] = board
         rules.check_project(project, self.report, self.today, self.broken)
+        check_references(project, self.report)
         return project, self.report
 
     def load_site(self) -> Site:
@@ -117,6 +120,7 @@ class ProjectLoader:
         if values.get("categories"):
             site.categories = [c for c in values["categories"] if c]
         site.fonts = [f for f in values.get("fonts") or [] if f]
+        site.requests, site.feedback = values.get("requests") or {}, values.get("feedback") or {}
         for i, font in enumerate(site.fonts):
             self.font_locations[i] = reader.locations.get(("fonts", i), Location(self.rel(path)))
             if not (self.root / font).is_file():
@@ -219,6 +223,7 @@ class ProjectLoader:
             id=folder.name, name=values.get("name") or folder.name, kind=values.get("kind") or "town",
             source=self.rel(path), address=values.get("address") or "", phone=values.get("phone") or "",
             supervision_phone=values.get("supervision_phone") or "", hours=values.get("hours") or "",
+            requests=values.get("requests") or {}, feedback=values.get("feedback") or {},
         )
         self.report_stray_files(folder, allowed={"office.yml", "fixed", "quarters"})
         fixed = folder / "fixed"
@@ -273,7 +278,8 @@ class ProjectLoader:
         values = reader.mapping(node, fields, known_only=item_type is not None)
         if values is None:
             return None
-        subsidy, printed = item_type == "subsidy-list", not values.get("draft")  # drafts are never printed
+        subsidy = item_type in ("subsidy-list", "reply")  # lists and replies: private phones too
+        printed = not values.get("draft")  # drafts are never printed
         public = [(source_offset + v.start_mark.index, source_offset + v.end_mark.index)
                   for k, v in node.value if getattr(k, "value", None) == "objection_phone"]
         self.scanner.scan(rel, text, phones=subsidy, public_spans=public, glyphs=printed, markdown=True)
@@ -387,7 +393,8 @@ class ProjectLoader:
             basis=values.get("basis"), published=values.get("published") or (review.approved_on if review else None),
             expires=values.get("expires"), draft=bool(values.get("draft")), review=review,
             corrections=corrections, body=body, rows_from=values.get("rows_from"), fields=type_specific,
-            locations=reader.locations,
+            locations=reader.locations, catalogue=values.get("catalogue"),
+            disclosure=values.get("disclosure") or {}, formed=values.get("formed"),
         )
 
     # --- boards --------------------------------------------------------------

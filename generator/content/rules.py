@@ -7,7 +7,7 @@ import datetime as dt
 from ..diagnostics import Report
 from ..model import Item, Location, Project, Quarter, Site
 from ..money import format_amount, total
-from . import dynamics_rules
+from . import clock_rules, dynamics_rules
 from .schema import REVIEW
 from .validate import suggestion
 
@@ -113,4 +113,5 @@ def check_project(project: Project, report: Report, today: dt.date,
             elif item.draft:
                 report.warning(panel.location, "draft-panel", panel=panel.key)
     dynamics_rules.check_project(project, report)
+    clock_rules.check_project(project, report, today)
 
