@@ -21,6 +21,7 @@ COMMANDS = {
     "new": "new",
     "schema": "schema",
     "serve": "serve",
+    "report": "report",
 }
 
 

@@ -10,6 +10,7 @@ from .html import a, breadcrumb, facts, link_list, md_text, rel
 from .items import item_link
 from .labels import label, type_name
 from .outputs import Context, Page
+from .requests import access_blocks
 
 LATEST_COUNT = 10
 QUARTERS_PATH = "quarters/"
@@ -50,6 +51,7 @@ def home_page(ctx: Context) -> Page:
             blocks.append(f"## {md_text(label(lang, 'kinds_' + kind))}")
             blocks.append(link_list((rel(path, urls.office_path(o.id)), o.name, o.address)
                                     for o in group))
+    blocks.extend(access_blocks(lang, site))
     return Page(path, site.title, "\n\n".join(blocks))
 
 
@@ -89,6 +91,7 @@ def office_page(ctx: Context, office: Office) -> Page:
             (rel(path, urls.quarter_path(office.id, q)), str(q),
              label(lang, "pages", count=len(ctx.quarter_items(office, q))))
             for q in quarters))
+    blocks.extend(access_blocks(lang, ctx.project.site, office))
     return Page(path, office.name, "\n\n".join(blocks))
 
 

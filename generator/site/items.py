@@ -18,6 +18,7 @@ from .dynamics import dynamics_blocks
 from .html import breadcrumb, cell_text, facts, md_text, rel, table_html
 from .labels import label, type_name
 from .outputs import Context, Download, Page
+from .requests import reply_blocks
 
 
 def window_text(item: Item, language: str) -> str:
@@ -50,7 +51,9 @@ def item_page(ctx: Context, office: Office, item: Item) -> tuple[Page, list[Down
         derived, downloads = dynamics_blocks(ctx, item)
         return Page(path, item.title, "\n\n".join(blocks + derived)), downloads
 
-    blocks.append(facts(about + _facts(ctx, item)))
+    reply_about, reply_sections = reply_blocks(lang, item) if item.type == "reply" else ([], [])
+    blocks.append(facts(about + reply_about + _facts(ctx, item)))
+    blocks.extend(reply_sections)
     downloads: list[Download] = []
     tables = item_tables(item, lang, on=ctx.on)
     if item.type == "finance":

@@ -37,6 +37,18 @@ LABELS: dict[str, dict[str, str]] = {
         "dynamics_title": "本季度低保动态管理情况",
         "dynamics_note": "与上季度（{quarter}）的{{list}}逐户比较得出；动态率 =（新纳入 + 停发 + 调增 + 调减）÷ 总户数。",
         "summary_period": "所属期间",
+        "std_level1": "一级事项", "std_level2": "二级事项", "std_item": "公开事项",
+        "std_elements": "公开内容（要素）", "std_basis": "公开依据", "std_limit": "公开时限",
+        "std_owner": "公开主体", "std_channel": "公开渠道和载体", "std_audience": "公开对象",
+        "std_way": "公开方式", "std_level": "公开层级", "std_entry": "目录编号",
+        "requests_title": "申请公开政府信息（依申请公开）",
+        "requests_rule": "未主动公开的政府信息，可以向下列机构申请公开；自收到申请之日起 {days} 个工作日内答复（《中华人民共和国政府信息公开条例》第三十三条）。",
+        "requests_where": "受理机构", "requests_how": "申请方式", "requests_phone": "咨询电话", "email": "电子邮箱",
+        "feedback_title": "意见建议", "feedback_box": "意见箱", "feedback_how": "其他方式",
+        "feedback_phone": "意见建议电话",
+        "reply_channel": "来源", "reply_request": "依申请公开", "reply_feedback": "意见建议",
+        "reply_received": "收到日期", "reply_answered": "答复日期", "reply_question": "来信摘要",
+        "reply_answer": "答复",
     },
     "en": {
         "home": "Home", "quarters": "Quarter archive", "catalogue": "Catalogue",
@@ -72,6 +84,19 @@ LABELS: dict[str, dict[str, str]] = {
         "dynamics_note": "Derived household by household from the previous quarter's ({quarter}) {{list}}; "
                          "dynamic rate = (added + stopped + raised + lowered) / households.",
         "summary_period": "Period",
+        "std_level1": "Matter", "std_level2": "Sub-matter", "std_item": "Item",
+        "std_elements": "Content (elements)", "std_basis": "Basis", "std_limit": "Time limit",
+        "std_owner": "Disclosing body", "std_channel": "Channels", "std_audience": "Audience",
+        "std_way": "Way", "std_level": "Level", "std_entry": "Catalogue entry",
+        "requests_title": "Requesting information",
+        "requests_rule": "Information that is not published can be requested from the office below; "
+                         "requests are answered within {days} working days.",
+        "requests_where": "Where", "requests_how": "How", "requests_phone": "Enquiries", "email": "E-mail",
+        "feedback_title": "Feedback", "feedback_box": "Suggestion box", "feedback_how": "Other ways",
+        "feedback_phone": "Feedback phone",
+        "reply_channel": "Source", "reply_request": "Information request", "reply_feedback": "Feedback",
+        "reply_received": "Received", "reply_answered": "Answered", "reply_question": "Summary",
+        "reply_answer": "Answer",
     },
 }
 
