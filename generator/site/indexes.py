@@ -10,6 +10,7 @@ from .html import a, breadcrumb, facts, link_list, md_text, rel
 from .items import item_link
 from .labels import label, type_name
 from .outputs import Context, Page
+from .boards import board_links
 from .requests import access_blocks
 
 LATEST_COUNT = 10
@@ -81,7 +82,7 @@ def office_page(ctx: Context, office: Office) -> Page:
         blocks.append(f"## {md_text(label(lang, 'current_quarter', quarter=str(current)))}")
         blocks.append(link_list(item_link(ctx, path, i, type_name(lang, i.type))
                                 for i in ctx.quarter_items(office, current)))
-    boards = _boards(ctx, office, path)
+    boards = _boards(ctx, office, path) + board_links(ctx, office, path)
     if boards:
         blocks.append(f"## {md_text(label(lang, 'boards'))}")
         blocks.extend(boards)

@@ -18,6 +18,7 @@ from .dynamics import dynamics_blocks
 from .html import breadcrumb, cell_text, facts, md_text, rel, table_html
 from .labels import label, type_name
 from .outputs import Context, Download, Page
+from .boards import printed_in
 from .requests import reply_blocks
 
 
@@ -78,8 +79,9 @@ def item_page(ctx: Context, office: Office, item: Item) -> tuple[Page, list[Down
     downloads.extend(derived_downloads)
     if item.body.strip():
         blocks.append(item.body.strip())
+    blocks.append(printed_in(ctx, item))
     blocks.extend(_accountability(ctx, item))
-    return Page(path, item.title, "\n\n".join(blocks)), downloads
+    return Page(path, item.title, "\n\n".join(b for b in blocks if b)), downloads
 
 
 def _facts(ctx: Context, item: Item) -> list[tuple[str, str]]:

@@ -49,6 +49,13 @@ LABELS: dict[str, dict[str, str]] = {
         "reply_channel": "来源", "reply_request": "依申请公开", "reply_feedback": "意见建议",
         "reply_received": "收到日期", "reply_answered": "答复日期", "reply_question": "来信摘要",
         "reply_answer": "答复",
+        "board_page_title": "{title}（{office}）", "board_edition": "期次", "board_code": "核验码",
+        "board_status": "状态", "board_file": "印刷文件", "board_current": "现行",
+        "board_superseded": "已更换",
+        "board_check_help": "公开栏页脚印有期次、发布日期和核验码。与下表“现行”一行的核验码相同，即为现行的正式版面；“已更换”表示该期已被新一期替换。",
+        "board_panels": "现行版面（{quarter}）的栏目", "board_code_note": "现行核验码 {code}",
+        "board_editions": "{title}：各期版面和核验码", "board_printed": "本事项印在公开栏：",
+        "board_printed_in": "{title}（{edition}发布，核验码 {code}）",
     },
     "en": {
         "home": "Home", "quarters": "Quarter archive", "catalogue": "Catalogue",
@@ -97,6 +104,14 @@ LABELS: dict[str, dict[str, str]] = {
         "reply_channel": "Source", "reply_request": "Information request", "reply_feedback": "Feedback",
         "reply_received": "Received", "reply_answered": "Answered", "reply_question": "Summary",
         "reply_answer": "Answer",
+        "board_page_title": "{title} ({office})", "board_edition": "Edition", "board_code": "Check code",
+        "board_status": "Status", "board_file": "Print file", "board_current": "Current",
+        "board_superseded": "Superseded",
+        "board_check_help": "A board's footer shows its edition, date and check code. If it matches the "
+                            "current row below, the board on the wall is the current official one.",
+        "board_panels": "Panels of the current edition ({quarter})", "board_code_note": "current code {code}",
+        "board_editions": "{title}: editions and check codes", "board_printed": "Printed on:",
+        "board_printed_in": "{title} (published {edition}, check code {code})",
     },
 }
 
