@@ -253,6 +253,7 @@ class CatalogueEntry:
     levels: list[str]  # 县级, 乡级, 村级: the levels whose offices must publish it
     frequency: str  # 常态, 每季度, 每月, 即时
     types: list[str] = field(default_factory=list)  # item types that cover it by default
+    due_days: int = 20  # working days after a period starts to publish its item
     location: Location = Location("content/catalogue.yml")
 
 

@@ -4,8 +4,8 @@ For every entry of ``content/catalogue.yml`` at an office's level:
 
 - 常态 (standing): some item must cover it; missing is overdue at once.
 - 每季度 / 每月: the current quarter (month) must have an item covering it,
-  published within 20 working days of the period's first day (政府信息公开条例
-  第二十六条); before that it is *due*, after it *overdue*. An entry covered
+  published within ``due_days`` (default 20) working days of the period's first
+  day (政府信息公开条例 第二十六条); before that it is *due*, after it *overdue*. An entry covered
   only in earlier periods is *stale*, one never covered *missing*.
 - 即时 (as it happens): never required; its items are listed.
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .model import CatalogueEntry, Item, Office, Project, Quarter
 from .standard import entry_for, office_level
-from .workdays import CalendarRangeError, publish_deadline
+from .workdays import CalendarRangeError, add_working_days, publish_deadline
 
 COVERED, DUE, OVERDUE, OPTIONAL = "covered", "due", "overdue", "optional"
 
@@ -104,7 +104,7 @@ def obligation(project: Project, office: Office, entry: CatalogueEntry, today: d
         return out
     out.ever = bool(items)
     try:
-        out.due = publish_deadline(start)
+        out.due = add_working_days(start, entry.due_days)
     except CalendarRangeError as exc:
         out.calendar_error, out.status = exc, DUE
         return out
@@ -137,7 +137,7 @@ def upcoming(project: Project, office: Office, today: dt.date, days: int) -> lis
             out.append(Upcoming(office, found.due, entry_title(entry), period, entry=entry))
         start = next_period(entry.frequency, start)
         while start <= horizon:
-            due = publish_deadline(start)
+            due = add_working_days(start, entry.due_days)
             if due > horizon:
                 break
             out.append(Upcoming(office, due, entry_title(entry), period_start(entry.frequency, start)[0],

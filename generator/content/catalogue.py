@@ -38,10 +38,16 @@ def load_catalogue(loader) -> list[CatalogueEntry]:
             continue
         seen.add(entry["id"])
         columns = {f.name: entry.get(f.name) for f in CATALOGUE.fields[0].item.fields
-                   if f.name not in ("id", "levels", "frequency", "types")}
+                   if f.name not in ("id", "levels", "frequency", "types", "due_days")}
+        due_days = entry.get("due_days") or 20
+        if not 1 <= due_days <= 250:
+            loader.report.error(reader.locations.get(("entries", i), where), "out-of-range",
+                                field=f"entries[{i + 1}].due_days", value=due_days, low=1, high=250)
+            due_days = 20
         entries.append(CatalogueEntry(
             id=entry["id"], columns=columns, levels=[v for v in entry["levels"] if v],
-            frequency=entry["frequency"], types=[t for t in entry.get("types") or [] if t], location=where))
+            frequency=entry["frequency"], types=[t for t in entry.get("types") or [] if t], due_days=due_days,
+            location=where))
     return entries
 
 

@@ -353,6 +353,8 @@ CATALOGUE = obj(
                 Field("level", "choice", "层级", "Level", choices=LEVELS), required=True),
         Field("frequency", "choice", "更新频率：常态 长期公开，每季度，每月，即时（发生时公开）",
               "How often", required=True, choices=FREQUENCIES),
+        Field("due_days", "int", "每季度、每月的事项须在该期开始后多少个工作日内公开（默认 20，政府信息公开条例第二十六条）",
+              "Working days after a period starts to publish it (default 20)", default=20),
         list_of("types", "默认对应的事项类型（事项不写 catalogue 时按类型对应）",
                 "Item types that cover the entry by default",
                 Field("type", "choice", "事项类型", "Item type", choices=COMMON[0].choices)),
