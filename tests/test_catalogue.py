@@ -9,7 +9,7 @@ from pathlib import Path
 from checkfixtures import BASE_FILES, diagnostics, write_project
 from generator.cli import main
 from generator.content import load_project
-from generator.obligations import COVERED, DUE, OVERDUE, office_obligations
+from generator.obligations import DUE, OVERDUE, office_obligations
 from generator.site.pages import generate
 
 REPO = Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from checkfixtures import codes, diagnostics, write_project
+from checkfixtures import diagnostics, write_project
 from generator.content import load_project
 from generator.dynamics import derive, dynamic_rate, match, unit_of
 from generator.model import Item

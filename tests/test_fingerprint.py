@@ -57,7 +57,7 @@ def test_code_is_printed_in_the_board_footer_and_listed_on_the_site():
     doc = board_document(edition, project.site, [])
     footer = doc.html(doc.sheet.text_steps_pt()[0], False).split('<footer class="foot">')[1].split("</footer>")[0]
     assert f"核验码 {expected}" in footer and "2026年第四季度" in footer
-    pdf = f"boards/qingshan-town-main/2026-Q4/qingshan-town-main-2026-Q4.pdf"
+    pdf = "boards/qingshan-town-main/2026-Q4/qingshan-town-main-2026-Q4.pdf"
     out = generate(project, today, assets=frozenset({pdf}))
     pages = {p.path: p.body for p in out.pages}
     page = pages["boards/qingshan-town-main/"]
@@ -65,5 +65,5 @@ def test_code_is_printed_in_the_board_footer_and_listed_on_the_site():
     assert expected in row and "现行" in row and 'href="2026-Q4/qingshan-town-main-2026-Q4.pdf"' in row
     assert "已更换" in page[page.index('id="e-2026-Q3"'):]
     item = pages["qingshan-town/2026-Q4/finance-report/"]
-    assert f'href="../../../boards/qingshan-town-main/#e-2026-Q4"' in item and expected in item
+    assert 'href="../../../boards/qingshan-town-main/#e-2026-Q4"' in item and expected in item
     assert "boards/qingshan-town-main/" in pages["qingshan-town/"]

@@ -18,7 +18,7 @@ from ..boards.fingerprint import fingerprint
 from ..boards.forms import format_date
 from ..diagnostics import Report
 from ..model import Board, Item, Office, Project, Quarter
-from .html import a, breadcrumb, facts, link_list, md_text, rel
+from .html import a, breadcrumb, link_list, md_text, rel
 from .labels import label
 from .outputs import Context, Page
 
