@@ -201,3 +201,25 @@ def test_list_page_shows_the_derived_table_even_after_its_window(tmp_path):
     assert "冯桂芳" not in page.body  # the window has closed: counts only, no names
     csv = next(d for d in out.downloads if d.path.startswith("qingshan-town/2026-Q4/low-income-list/"))
     assert "合计,62,150,7,4,3,2,25.81%" in csv.content.decode("utf-8-sig")
+
+
+def test_a_county_summary_agrees_with_each_town_it_names(tmp_path):
+    county = "content/offices/county/quarters/2026-Q4/dynamics.yml"
+    office = """\
+        name: 测试县民政局
+        kind: department
+        address: 测试县政府路2号
+        phone: 0371-12345600
+        supervision_phone: 0371-12345609
+        hours: 周一至周五
+        """
+    summary = SUMMARY_TEXT.replace("name: 一组", "name: 测试镇").replace(
+        "\n  - {name: 二组, households: 1, persons: 1, added: 0, stopped: 1, raised: 0, lowered: 0, rate: 100.00%}",
+        "").replace("households: 2, persons: 3, added: 0, stopped: 1, raised: 1, lowered: 0, rate: 100.00%",
+                    "households: 1, persons: 2, added: 0, stopped: 0, raised: 1, lowered: 0, rate: 100%")
+    root = _two_quarters(tmp_path)
+    write_project(root, {"content/offices/county/office.yml": office, county: summary, Q3_LIST:
+                         (root / Q3_LIST).read_text(), Q4_LIST: (root / Q4_LIST).read_text()})
+    found = [(d.path, d.line, d.code) for d in diagnostics(root)]
+    # 测试镇 (测试镇人民政府) lists give 2 households, 3 persons, 1 stopped: the county wrote 1, 2, 0
+    assert found.count((county, 6, "dynamics-mismatch")) == 3

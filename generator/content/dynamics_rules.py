@@ -51,6 +51,7 @@ def check_project(project: Project, report: Report) -> None:
                                    key=case.key, other=other.source)
                 continue
             dynamics.current.dynamics = dynamics
+    for office in project.offices.values():  # every office's lists derived first: summaries may name them
         for quarter, items in office.quarters.items():
             for summary in items:
                 if summary.type != "subsidy-summary" or summary.draft:
@@ -58,6 +59,7 @@ def check_project(project: Project, report: Report) -> None:
                 lists = program_lists(office, quarter, summary.fields.get("program"))
                 if lists and lists[-1].dynamics is not None:
                     _agree(summary, lists[-1].dynamics, report)
+                _agree_with_offices(project, office.id, quarter, summary, report)
 
 
 def _agree(summary: Item, derived: Dynamics, report: Report) -> None:
@@ -77,3 +79,23 @@ def _agree(summary: Item, derived: Dynamics, report: Report) -> None:
                 report.error(where, "dynamics-mismatch", unit=written.name, field=count_label(name, lang),
                              declared=getattr(written, name), derived=getattr(computed, name),
                              current=derived.current.source, previous=derived.previous.source)
+
+
+def _agree_with_offices(project: Project, office_id: str, quarter, summary: Item, report: Report) -> None:
+    """A unit named after another office (青山镇 for 青山镇人民政府) equals that office's derived total."""
+    lang = report.language
+    rows, _ = declared_rows(summary)
+    for index, written in rows:
+        for other in project.offices.values():
+            if other.id == office_id or not other.name.startswith(written.name):
+                continue
+            lists = program_lists(other, quarter, summary.fields.get("program"))
+            derived = lists[-1].dynamics if lists else None
+            if derived is None:
+                continue
+            for name in COUNTS:
+                if getattr(written, name) != getattr(derived.total, name):
+                    report.error(summary.location("units", index), "dynamics-mismatch", unit=written.name,
+                                 field=count_label(name, lang), declared=getattr(written, name),
+                                 derived=getattr(derived.total, name), current=derived.current.source,
+                                 previous=derived.previous.source)
