@@ -24,6 +24,7 @@ COMMANDS = {
     "new": "new",
     "schema": "schema",
     "serve": "serve",
+    "report": "report",
 }
 
 

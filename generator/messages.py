@@ -160,8 +160,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "give either {field} or rows_from, not both",
     },
     "rows-from-type": {
-        "zh": "rows_from 只能用于 subsidy-list 和 table，不能用于 {type}",
-        "en": "rows_from works only for subsidy-list and table, not {type}",
+        "zh": "rows_from 只能用于 subsidy-list、subsidy-summary 和 table，不能用于 {type}",
+        "en": "rows_from works only for subsidy-list, subsidy-summary and table, not {type}",
     },
     "empty-list": {
         "zh": "{field} 不能为空",
@@ -404,6 +404,76 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "import-total-checked": {
         "zh": "第 {row} 行是{word}行（{cell} = {value}），已与各行相加核对一致",
         "en": "row {row} is a {word} row ({cell} = {value}); it matches the rows above",
+    },
+    # --- disclosure rules: 低保 dynamics, catalogue, legal clocks ------------
+    "dynamics-ambiguous": {
+        "zh": "低保动态对比无法确定这一户：{key} 在两期名单中不止一户（另一期：{other}），"
+              "分不清哪一户是原有的；请写上遮盖后的身份证号 id 加以区分。区分之前不生成本期动态管理表",
+        "en": "the 低保 dynamics cannot place this household: {key} occurs more than once across the two "
+              "lists (other list: {other}); add the masked ID (id) to tell them apart. The dynamic table "
+              "is not derived until then",
+    },
+    "dynamics-mismatch": {
+        "zh": "{unit} 的{field}写的是 {declared}，但对比两期名单（{previous} → {current}）得出 {derived}",
+        "en": "{unit}: {field} says {declared} but comparing the lists ({previous} -> {current}) gives {derived}",
+    },
+    "rate-mismatch": {
+        "zh": "{unit} 的动态率写的是 {declared}，按（新纳入 + 停发 + 调增 + 调减）÷ 总户数 应为 {computed}",
+        "en": "{unit}: the dynamic rate says {declared} but (added + stopped + raised + lowered) / households "
+              "is {computed}",
+    },
+    "bad-rate": {
+        "zh": "{field} 不是百分数：{value}（如 25.81%）",
+        "en": "{field} is not a percentage: {value} (e.g. 25.81%)",
+    },
+    "unknown-catalogue-entry": {
+        "zh": "公开目录 {file} 中没有事项 {value}{hint}",
+        "en": "the catalogue {file} has no entry {value}{hint}",
+    },
+    "catalogue-missing": {
+        "zh": "{office} 应公开“{entry}”（{frequency}），但还没有任何事项对应它（期限 {due}）："
+              "请发布该内容，或在事项中写 catalogue 指明对应的目录事项（目录见 {file}）",
+        "en": "{office} must publish '{entry}' ({frequency}) but no item covers it (due {due}): publish it, "
+              "or name the entry with catalogue: in the item that covers it (catalogue: {file})",
+    },
+    "catalogue-overdue": {
+        "zh": "{office} 的“{entry}”（{frequency}）{period} 还没有更新，应在 {due} 前发布，已逾期",
+        "en": "{office}: '{entry}' ({frequency}) has nothing for {period} yet; it was due by {due} and is overdue",
+    },
+    "catalogue-due-soon": {
+        "zh": "{office} 的“{entry}”{period} 还没有发布，期限 {due}，即将到期",
+        "en": "{office}: '{entry}' for {period} is not published yet and is due by {due}",
+    },
+    "calendar-range": {
+        "zh": "日期 {date} 超出节假日日历数据（chinesecalendar 只到 {last}），无法按工作日计算期限："
+              "请升级 chinesecalendar（pip install -U chinesecalendar）",
+        "en": "{date} is beyond the holiday calendar's data (chinesecalendar ends {last}), so working-day "
+              "deadlines cannot be counted: upgrade chinesecalendar (pip install -U chinesecalendar)",
+    },
+    "short-window": {
+        "zh": "公示期只有 {days} 天：低保等名单应公示 {required} 天（最低生活保障审核确认办法第十九条）",
+        "en": "the list is on display for only {days} days; 低保 lists are shown for {required} days",
+    },
+    "published-late": {
+        "zh": "信息 {formed} 形成，{published} 才发布：应在 20 个工作日内（{deadline} 前）公开（政府信息公开条例第二十六条）",
+        "en": "formed on {formed} but published on {published}: it was due within 20 working days, by {deadline}",
+    },
+    "publish-overdue": {
+        "zh": "信息 {formed} 形成，应在 {deadline} 前公开，已逾期：请尽快完成审核并发布",
+        "en": "formed on {formed}, due to be published by {deadline}: it is overdue; complete the review and publish it",
+    },
+    "publish-due-soon": {
+        "zh": "信息 {formed} 形成，须在 {deadline} 前公开，即将到期",
+        "en": "formed on {formed}: it must be published by {deadline}, which is close",
+    },
+    "reply-order": {
+        "zh": "答复日期 answered（{answered}）早于收到日期 received（{received}）",
+        "en": "answered ({answered}) is before received ({received})",
+    },
+    "reply-late": {
+        "zh": "{received} 收到的申请 {answered} 才答复：应在 20 个工作日内（{deadline} 前）答复（政府信息公开条例第三十三条）",
+        "en": "a request received on {received} was answered on {answered}: the answer was due within "
+              "20 working days, by {deadline}",
     },
     # --- summary and command line ------------------------------------------
     "summary": {

@@ -22,6 +22,7 @@ ROTATING_TYPES = ("finance", "subsidy-list", "projects", "notice", "table")
 ITEM_TYPES = (
     "procedure", "pledge", "rules", "notice", "duties",
     "fees", "finance", "subsidy-list", "projects", "table",
+    "subsidy-summary", "reply",
 )
 OFFICE_KINDS = ("town", "village", "department")
 DEFAULT_CATEGORIES = ("政务类", "财务类", "服务类", "党务类")
@@ -131,6 +132,10 @@ class Item:
     rows_from: str | None = None  # CSV file (beside the item) that the rows came from
     fields: dict[str, Any] = field(default_factory=dict)  # type-specific, typed values
     locations: dict[tuple, Location] = field(default_factory=dict)  # field path -> where written
+    dynamics: Any = None  # subsidy-list: its derived quarter summary (generator.dynamics.Dynamics)
+    catalogue: str | None = None  # the catalogue entry it covers (by type when not written)
+    disclosure: dict[str, Any] = field(default_factory=dict)  # standard columns as written (None: default)
+    formed: dt.date | None = None  # when the information was formed or changed (20 working days to publish)
 
     @property
     def section(self) -> str:
@@ -173,6 +178,8 @@ class Office:
     phone: str = ""
     supervision_phone: str = ""
     hours: str = ""
+    requests: dict[str, Any] = field(default_factory=dict)  # 依申请公开: where, how, phone, email
+    feedback: dict[str, Any] = field(default_factory=dict)  # 意见箱: box, how, phone, email
     fixed: list[Item] = field(default_factory=list)  # sorted by id
     quarters: dict[Quarter, list[Item]] = field(default_factory=dict)  # ascending, items by id
 
@@ -238,6 +245,21 @@ class Site:
     categories: list[str] = field(default_factory=lambda: list(DEFAULT_CATEGORIES))
     fonts: list[str] = field(default_factory=list)  # extra board font files, project-relative
     publish_masked_ids: bool = False  # subsidy lists show their recipients' masked ID numbers
+    requests: dict[str, Any] = field(default_factory=dict)  # 依申请公开: where, how, phone, email
+    feedback: dict[str, Any] = field(default_factory=dict)  # 意见箱: box, how, phone, email
+
+
+@dataclass
+class CatalogueEntry:
+    """One entry of the disclosure catalogue (content/catalogue.yml): what must be published, how often."""
+
+    id: str
+    columns: dict[str, Any]  # level1, level2, elements, basis, limit, channel, audience, way (None: unset)
+    levels: list[str]  # 县级, 乡级, 村级: the levels whose offices must publish it
+    frequency: str  # 常态, 每季度, 每月, 即时
+    types: list[str] = field(default_factory=list)  # item types that cover it by default
+    due_days: int = 20  # working days after a period starts to publish its item
+    location: Location = Location("content/catalogue.yml")
 
 
 @dataclass
@@ -246,6 +268,7 @@ class Project:
     site: Site
     offices: dict[str, Office] = field(default_factory=dict)  # sorted by id
     boards: dict[str, Board] = field(default_factory=dict)  # sorted by id
+    catalogue: list[CatalogueEntry] = field(default_factory=list)  # content/catalogue.yml, in file order
 
     def items(self) -> list[Item]:
         return [item for office in self.offices.values() for item in office.items()]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .content.personal import is_masked_id
+from .dynamics import COUNTS, Row, count_label, declared_rows, summed
 from .model import Item, Table
 from .money import total
 
@@ -123,6 +124,10 @@ def item_tables(item: Item, language: str = "zh", on: dt.date | None = None,
             rows=[list(row) for row in f.get("rows") or []],
             numeric=[False] * len(columns),
         )]
+    if item.type == "subsidy-summary":
+        rows, declared_total = declared_rows(item)
+        return [dynamics_table([r for _, r in rows], declared_total[1] if declared_total else summed(
+            [r for _, r in rows]), language, title=item.title)]
     if item.type == "procedure":
         return [
             Table(name="materials", title=h("materials"), columns=[h("number"), h("material")],
@@ -133,3 +138,17 @@ def item_tables(item: Item, language: str = "zh", on: dt.date | None = None,
                   numeric=[True, False]),
         ]
     return []
+
+
+def dynamics_table(rows: list[Row], total_row: Row, language: str = "zh", *, title: str = "",
+                   name: str = "dynamics") -> Table:
+    """A 低保 dynamic-management table: one row per unit, the 合计 row as footer."""
+    def line(r: Row) -> list:
+        return [r.name, *r.counts(), f"{r.rate}%"]
+
+    return Table(
+        name=name, title=title,
+        columns=[count_label(key, language) for key in ("unit", *COUNTS, "rate")],
+        rows=[line(r) for r in rows], numeric=[False] + [True] * (len(COUNTS) + 1),
+        footer=[heading("total", language), *line(total_row)[1:]],
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.content.schema import BOARD, COMMON, ITEM_TYPES, OFFICE, SITE, Field
+from generator.content.schema import BOARD, CATALOGUE as CATALOGUE_FILE, COMMON, ITEM_TYPES, OFFICE, SITE, Field
 from generator.messages import CATALOGUE
 
 CHECK_SOURCES = Path(__file__).parent.parent / "generator" / "content"
@@ -22,7 +22,8 @@ def names(fields: tuple[Field, ...]):
 
 
 def test_every_field_is_documented():
-    fields = [*names(SITE.fields), *names(OFFICE.fields), *names(COMMON), *names(BOARD.fields)]
+    fields = [*names(SITE.fields), *names(OFFICE.fields), *names(COMMON), *names(BOARD.fields),
+              *names(CATALOGUE_FILE.fields)]
     for extra in ITEM_TYPES.values():
         fields.extend(names(extra))
     missing = sorted({name for name in fields if not re.search(rf"[`.]{name}`", DOC)})

@@ -29,6 +29,8 @@ def kind_of(path: Path) -> str:
         return "site"
     if path.name == "office.yml":
         return "office"
+    if path.name == "catalogue.yml":
+        return "catalogue"
     return "board" if path.parent.name == "boards" else "item"
 
 
@@ -78,7 +80,7 @@ def test_demo_yaml_points_at_its_schema(path):
 
 
 def test_demo_has_every_kind():
-    assert {kind_of(p) for p in demo_files()} == {"site", "office", "item", "board"}
+    assert {kind_of(p) for p in demo_files()} == {"site", "office", "item", "board", "catalogue"}
 
 
 ITEM = {"type": "subsidy-list", "title": "低保名单", "program": "农村最低生活保障",

@@ -45,7 +45,7 @@ def test_every_page_at_its_stable_url(project):
         "hill-town/dibao-application/", "hill-town/farm-fees/", "hill-town/pledge/",
         "hill-town/2026-Q3/finance/", "hill-town/2026-Q4/finance/",
         "hill-town/2026-Q4/dibao-list/", "hill-town/2026-Q4/road-notice/",
-        "pine-village/duties/",
+        "pine-village/duties/", "boards/hill-town-square/",
     }
 
 
@@ -125,7 +125,8 @@ def test_catalogue_has_the_standard_columns_as_page_csv_and_json(project):
     output = generate(project, DURING)
     files = downloads_by_path(output)
     rows = files["catalogue/catalogue.csv"].content.decode("utf-8-sig").splitlines()
-    assert rows[0] == "事项,内容,依据,时限,主体,渠道,方式,分类,网址"
+    assert rows[0] == ("一级事项,二级事项,公开事项,公开内容（要素）,公开依据,公开时限,公开主体,"
+                       "公开渠道和载体,公开对象,公开方式,公开层级,分类,目录编号,网址")
     records = json.loads(files["catalogue/catalogue.json"].content)
     assert len(records) == len(rows) - 1 == 8
     finance = next(r for r in records if r["path"] == "hill-town/2026-Q4/finance/")
@@ -133,7 +134,9 @@ def test_catalogue_has_the_standard_columns_as_page_csv_and_json(project):
     assert finance["limit"] == "每季度更新（2026-Q4）"
     assert finance["url"] == "https://gk.shanqian.example.gov.cn/hill-town/2026-Q4/finance/"
     duties = next(r for r in records if r["office"] == "pine-village")
-    assert (duties["channel"], duties["limit"], duties["way"]) == ("政府网站", "长期公开", "主动公开")
+    assert (duties["channel"], duties["limit"], duties["way"]) == ("政府网站", "长期公开", "主动")
+    assert (duties["level1"], duties["level2"], duties["level"], duties["audience"]) == (
+        "机构职能", "领导分工和岗位职责", "村级", "全社会")  # defaults by type and office kind
     page = pages_by_path(output)["catalogue/"].body
     assert 'data-gk-table="t-catalogue"' in page and 'href="../hill-town/farm-fees/"' in page
 

@@ -190,7 +190,7 @@ def test_catalogue_basis_from_a_yaml_block_has_no_trailing_line_break(tmp_path):
     assert not report.has_errors()
     files = {d.path: d for d in generate(project, TODAY).downloads}
     rows = list(csv.DictReader(io.StringIO(files["catalogue/catalogue.csv"].content.decode("utf-8-sig"))))
-    assert [r["依据"] for r in rows if r["事项"] == "生育登记"] == ["《测试省人口与计划生育条例》"]
+    assert [r["公开依据"] for r in rows if r["公开事项"] == "生育登记"] == ["《测试省人口与计划生育条例》"]
 
 
 def test_import_into_a_markdown_item_with_rows_from_updates_its_csv_and_total(project, tmp_path):

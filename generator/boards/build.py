@@ -212,6 +212,7 @@ def _board_job(doc: BoardDocument, edition: Edition, tile: str | None, cache_dir
     manifest = {
         "board": edition.board.id, "office": edition.office.id, "edition": str(edition.quarter),
         "published": edition.published.isoformat(), "title": doc.context["title"],
+        "fingerprint": doc.context["fingerprint"].rpartition(" ")[2],
         "profile": sheet.profile, "pdf_variant": "PDF/X-4", "colour": "CMYK",
         "trim_mm": [sheet.width_mm, sheet.height_mm], "bleed_mm": sheet.bleed_mm,
         "crop_marks": sheet.profile == "offset",

@@ -20,6 +20,7 @@ from ..content.fonts import face_index
 from ..model import Site
 from ..share import shared_path
 from .edition import Edition
+from .fingerprint import fingerprint_text
 from .forms import Panel, format_date, label, panel
 from .geometry import Sheet
 from .qr import qr_svg
@@ -162,6 +163,7 @@ def board_document(edition: Edition, site: Site, faces: list[FontFace]) -> Board
         "title": edition.board.printed_title(edition.office.kind, language),
         "edition": edition_label(edition.quarter, language),
         "published": label("published_on", language).format(date=format_date(edition.published, language)),
+        "fingerprint": fingerprint_text(edition, site),
         "created": f"{edition.published.isoformat()}T00:00:00+08:00",
         "generator": f"gongkai {__version__}",
         "supervision_phone": office.supervision_phone or site.supervision_phone,

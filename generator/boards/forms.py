@@ -18,7 +18,7 @@ from .. import urls
 from ..model import Item, Site
 from ..money import format_amount
 from ..safehtml import clean_body
-from ..tables import item_tables
+from ..tables import dynamics_table, item_tables
 from .qr import qr_svg
 
 LABELS = {
@@ -33,6 +33,8 @@ LABELS = {
         "address": "办公地址", "office_phone": "办公电话", "hours": "办公时间",
         "tile_sheet": "第 {sheet}/{sheets} 张", "tile_position": "第 {row}/{rows} 行，第 {col}/{cols} 列",
         "tile_help": "成品 {width}×{height} mm，重叠 {overlap} mm：沿实线剪去左、上白边，对齐前一张的虚线粘贴",
+        "dynamics": "本季度动态管理情况",
+        "question": "来信摘要", "answer": "答复", "received": "收到日期", "answered": "答复日期",
     },
     "en": {
         "basis": "Legal basis", "conditions": "Conditions", "materials": "Materials",
@@ -47,6 +49,8 @@ LABELS = {
         "tile_sheet": "sheet {sheet}/{sheets}", "tile_position": "row {row}/{rows}, column {col}/{cols}",
         "tile_help": "finished {width}×{height} mm, {overlap} mm overlap: cut off the left and top "
                      "margins along the solid line, glue onto the previous tile along its dashed line",
+        "dynamics": "Changes this quarter",
+        "question": "Summary", "answer": "Answer", "received": "Received", "answered": "Answered",
     },
 }
 
@@ -147,6 +151,15 @@ def panel(item: Item, site: Site) -> Panel:
     if item.type == "subsidy-list":
         out.facts[:0] = [(label("program", lang), f.get("program") or "")]
         out.facts.append((label("objection_phone", lang), f.get("objection_phone") or ""))
+        if item.dynamics is not None:  # the quarter's 动态管理 table, derived from the lists
+            out.tables.append(table_view(dynamics_table(item.dynamics.rows, item.dynamics.total, lang,
+                                                        title=label("dynamics", lang))))
+    if item.type == "reply":
+        out.elements = [(label(key, lang), f[key].strip()) for key in ("question", "answer") if f.get(key)]
+        out.facts += [(label(key, lang), format_date(f[key], lang)) for key in ("received", "answered")
+                      if f.get(key)]
+    if item.type == "subsidy-summary":
+        out.facts[:0] = [(label(key, lang), f[key]) for key in ("program", "period") if f.get(key)]
     window = _window(item, lang)
     if window and item.type in ("subsidy-list", "notice"):
         out.facts.append((label("window", lang), window))

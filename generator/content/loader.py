@@ -23,6 +23,7 @@ from ..model import (
 )
 from ..urls import RESERVED
 from . import rules
+from .catalogue import check_references, load_catalogue
 from .fonts import FontError, board_coverage, covered_codepoints
 from .htmlscan import scan_body, site_url_problem
 from .schema import BOARD, BOARD_SIZES, CSV_HEADERS, OFFICE, REVIEW, ROWS_FIELD, SITE, Field, item_fields
@@ -105,7 +106,8 @@ class ProjectLoader:
             self.broken |= broken
             if office:
                 project.offices[office.id] = office
-        self.report_stray_files(self.root / "content", allowed={"site.yml", "offices"})
+        self.report_stray_files(self.root / "content", allowed={"site.yml", "offices", "catalogue.yml"})
+        project.catalogue = load_catalogue(self)
         boards_dir = self.root / "boards"
         if boards_dir.is_dir():
             for path in self.item_files(boards_dir, suffixes=(".yml", ".yaml"), within="."):
@@ -113,6 +115,7 @@ class ProjectLoader:
                 if board:
                     project.boards[board.id] = board
         rules.check_project(project, self.report, self.today, self.broken)
+        check_references(project, self.report)
         return project, self.report
 
     def scan_yaml(self, rel: str, text: str, node: yaml.Node, fields, offset: int = 0, line_offset: int = 0,
@@ -151,6 +154,7 @@ class ProjectLoader:
             site.categories = [c for c in values["categories"] if c]
         site.fonts = [f for f in values.get("fonts") or [] if f]
         site.publish_masked_ids = bool(values.get("publish_masked_ids"))
+        site.requests, site.feedback = values.get("requests") or {}, values.get("feedback") or {}
         for i, font in enumerate(site.fonts):
             self.font_locations[i] = reader.locations.get(("fonts", i), Location(self.rel(path)))
             if not (self.root / font).is_file():
@@ -258,6 +262,7 @@ class ProjectLoader:
             id=folder.name, name=values.get("name") or folder.name, kind=values.get("kind") or "town",
             source=self.rel(path), address=values.get("address") or "", phone=values.get("phone") or "",
             supervision_phone=values.get("supervision_phone") or "", hours=values.get("hours") or "",
+            requests=values.get("requests") or {}, feedback=values.get("feedback") or {},
         )
         self.report_stray_files(folder, allowed={"office.yml", "fixed", "quarters"})
         fixed = folder / "fixed"
@@ -430,7 +435,8 @@ class ProjectLoader:
             basis=values.get("basis"), published=values.get("published") or (review.approved_on if review else None),
             expires=values.get("expires"), draft=bool(values.get("draft")), review=review,
             corrections=corrections, body=body, rows_from=values.get("rows_from"), fields=type_specific,
-            locations=reader.locations,
+            locations=reader.locations, catalogue=values.get("catalogue"),
+            disclosure=values.get("disclosure") or {}, formed=values.get("formed"),
         )
 
     # --- boards --------------------------------------------------------------

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from ..diagnostics import Report
 from ..model import Item, Location, Project, Quarter, Site
 from ..money import format_amount, total
+from . import clock_rules, dynamics_rules
 from .personal import find_personal_data, is_masked_id
 from .schema import REVIEW
 from .validate import suggestion
@@ -59,6 +60,8 @@ def check_item(item: Item, money_units, report: Report, site: Site) -> None:
         _check_recipients(item, report)
     if item.type == "table":
         _check_table(item, report)
+    if item.type == "subsidy-summary":
+        dynamics_rules.check_summary(item, report)
 
 
 def _check_recipients(item: Item, report: Report) -> None:
@@ -138,4 +141,6 @@ def check_project(project: Project, report: Report, today: dt.date,
                                  hint=suggestion(guess, available, report.language))
             elif item.draft:
                 report.warning(panel.location, "draft-panel", panel=panel.key)
+    dynamics_rules.check_project(project, report)
+    clock_rules.check_project(project, report, today)
 

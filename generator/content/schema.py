@@ -59,6 +59,26 @@ SITE = obj(
           "Publish the masked ID numbers of subsidy recipients (default false)", default=False),
 )
 
+# How the public requests unpublished information (依申请公开) and gives feedback (意见箱):
+# in site.yml for the whole site, in office.yml for one office.
+REQUESTS = obj(
+    "requests", "依申请公开：未主动公开的信息如何申请", "Requests for information not published",
+    Field("where", "string", "受理机构和地点，如 镇党政办公室（镇政府一楼）", "Where requests are received"),
+    Field("how", "text", "申请方式，如 当面、信函或网上提交申请表，写明所需信息和联系方式",
+          "How to apply"),
+    Field("phone", "phone", "咨询电话", "Enquiry phone"),
+    Field("email", "string", "电子邮箱", "E-mail"),
+)
+FEEDBACK = obj(
+    "feedback", "意见建议：意见箱、留言和监督渠道", "Feedback: suggestion box and other channels",
+    Field("box", "string", "意见箱位置，如 镇政府一楼大厅", "Where the suggestion box is"),
+    Field("how", "text", "其他反映方式（信函、电话、网上留言）", "Other ways to give feedback"),
+    Field("phone", "phone", "意见建议电话", "Feedback phone"),
+    Field("email", "string", "电子邮箱", "E-mail"),
+)
+
+SITE = obj(SITE.name, SITE.zh, SITE.en, *SITE.fields, REQUESTS, FEEDBACK)
+
 # --- office.yml -----------------------------------------------------------
 
 OFFICE = obj(
@@ -71,6 +91,8 @@ OFFICE = obj(
     Field("supervision_phone", "phone", "监督电话", "Supervision phone", required=True),
     Field("hours", "string", "办公时间", "Office hours", required=True),
 )
+
+OFFICE = obj(OFFICE.name, OFFICE.zh, OFFICE.en, *OFFICE.fields, REQUESTS, FEEDBACK)
 
 # --- items ------------------------------------------------------------------
 
@@ -93,7 +115,7 @@ CORRECTION = obj(
 COMMON = (
     Field("type", "choice", "事项类型", "Item type", required=True,
           choices=("procedure", "pledge", "rules", "notice", "duties", "fees",
-                   "finance", "subsidy-list", "projects", "table")),
+                   "finance", "subsidy-list", "projects", "table", "subsidy-summary", "reply")),
     Field("title", "string", "标题", "Title", required=True),
     Field("category", "string", "公开分类（site.yml 的 categories 之一）",
           "Category (one of site.yml categories)"),
@@ -108,6 +130,40 @@ COMMON = (
             CORRECTION),
     Field("rows_from", "string", "表格数据来自同目录下的 CSV 文件，如 recipients.csv",
           "Take the table rows from a CSV file beside the item"),
+)
+
+# 基层政务公开标准目录 (国办发〔2019〕54号): the columns every item can carry; left out,
+# they come from the item's catalogue entry, else from defaults by type (generator/content/standard.py).
+AUDIENCES = ("全社会", "特定群体")
+WAYS = ("主动", "依申请")
+LEVELS = ("县级", "乡级", "村级")
+FREQUENCIES = ("常态", "每季度", "每月", "即时")
+
+
+def _standard_columns() -> tuple[Field, ...]:
+    return (
+        Field("level1", "string", "一级事项，如 社会救助", "First-level matter"),
+        Field("level2", "string", "二级事项，如 最低生活保障", "Second-level matter"),
+        Field("elements", "string", "公开内容（要素）", "What is disclosed (elements)"),
+        Field("basis", "string", "公开依据", "Legal basis of the disclosure"),
+        Field("limit", "string", "公开时限，如 信息形成或变更之日起20个工作日内", "Time limit"),
+        Field("owner", "string", "公开主体（默认本单位名称）", "Disclosing body (default: the office)"),
+        Field("channel", "string", "公开渠道和载体，如 政府网站、公开栏", "Channels and media"),
+        Field("audience", "choice", "公开对象：全社会 或 特定群体", "Audience", choices=AUDIENCES),
+        Field("way", "choice", "公开方式：主动 或 依申请", "Proactive or on request", choices=WAYS),
+    )
+
+
+COMMON = COMMON + (
+    Field("catalogue", "string", "对应公开目录（content/catalogue.yml）中的事项编号；不写则按事项类型对应",
+          "Catalogue entry id (content/catalogue.yml); by type when left out"),
+    obj("disclosure", "标准目录要素（国办发〔2019〕54号）；一般不用写，按公开目录和事项类型取默认值",
+        "Standard catalogue columns; defaults from the catalogue entry and the type",
+        *_standard_columns(),
+        Field("level", "choice", "公开层级（默认按单位类型：部门 县级，乡镇 乡级，村 村级）",
+              "Level (default by office kind)", choices=LEVELS)),
+    Field("formed", "date", "信息形成或变更日期：须在其后 20 个工作日内发布（published）",
+          "Date the information was formed or changed: publish within 20 working days"),
 )
 
 MONEY_UNITS = ("元", "万元")
@@ -205,8 +261,39 @@ ITEM_TYPES: dict[str, tuple[Field, ...]] = {
     ),
 }
 
+ITEM_TYPES["subsidy-summary"] = (
+    Field("program", "string", "补贴项目，如 农村最低生活保障（与同季度名单的 program 相同时互相核对）",
+          "Programme (checked against the quarter's lists of the same programme)", required=True),
+    Field("period", "string", "所属期间，如 2026年第四季度", "Period covered"),
+    list_of("units", "各单位动态情况（或用 rows_from 读取 CSV）；名为“合计”的一行是合计行",
+            "Units (or rows_from a CSV); a unit named 合计 is the total row", obj(
+                "unit", "一个单位（村、组或乡镇）", "A unit (village, group or town)",
+                Field("name", "string", "单位名称", "Unit name", required=True),
+                Field("households", "int", "总户数", "Households", required=True),
+                Field("persons", "int", "总人数", "Persons", required=True),
+                Field("added", "int", "新纳入户数", "Newly added households", default=0),
+                Field("stopped", "int", "停发/退出户数", "Stopped households", default=0),
+                Field("raised", "int", "调增户数", "Raised households", default=0),
+                Field("lowered", "int", "调减户数", "Lowered households", default=0),
+                Field("rate", "string", "动态率，如 25.81%（不写则自动计算；写了须与计算结果一致）",
+                      "Dynamic rate, e.g. 25.81% (computed when left out)"),
+            )),
+)
+
+ITEM_TYPES["reply"] = (
+    Field("question", "text", "来信或申请内容摘要（不写姓名、电话、身份证号等个人信息）",
+          "Summary of the request or feedback (no personal data)", required=True),
+    Field("answer", "text", "答复内容", "The answer", required=True),
+    Field("channel", "choice", "来源：request 依申请公开，feedback 意见建议", "Where it came from",
+          choices=("request", "feedback"), default="feedback"),
+    Field("received", "date", "收到日期", "Date received", required=True),
+    Field("answered", "date", "答复日期（依申请公开须在收到后 20 个工作日内）",
+          "Date answered (a request: within 20 working days)", required=True),
+)
+
 # Table fields that rows_from fills, and the CSV headers each accepts.
 ROWS_FIELD = {"subsidy-list": "recipients", "table": "rows"}
+ROWS_FIELD["subsidy-summary"] = "units"
 
 CSV_HEADERS: dict[str, tuple[str, ...]] = {
     "name": ("name", "姓名", "户主姓名", "户主", "名字"),
@@ -215,6 +302,16 @@ CSV_HEADERS: dict[str, tuple[str, ...]] = {
     "amount": ("amount", "金额", "补贴金额", "发放金额", "保障金额", "月保障金"),
     "id": ("id", "身份证号", "身份证号码", "身份证"),
 }
+CSV_HEADERS["name"] += ("单位", "乡镇", "村名", "村（社区）")
+CSV_HEADERS["persons"] += ("总人数",)
+CSV_HEADERS.update({
+    "households": ("households", "总户数", "户数"),
+    "added": ("added", "新纳入", "新增"),
+    "stopped": ("stopped", "停发/退出", "停发", "停保", "退出"),
+    "raised": ("raised", "调增", "提标"),
+    "lowered": ("lowered", "调减", "降标"),
+    "rate": ("rate", "动态率"),
+})
 
 BOARD_SIZES = {"A0": (841, 1189), "A1": (594, 841), "A2": (420, 594),
                "A3": (297, 420), "A4": (210, 297)}
@@ -241,3 +338,29 @@ BOARD = obj(
 def item_fields(item_type: str) -> tuple[Field, ...]:
     """All fields allowed in an item of ``item_type`` (common first)."""
     return COMMON + ITEM_TYPES.get(item_type, ())
+
+
+# --- content/catalogue.yml ---------------------------------------------------
+
+CATALOGUE = obj(
+    "catalogue", "公开目录（content/catalogue.yml）：各类单位必须公开的事项和更新频率",
+    "Disclosure catalogue (content/catalogue.yml): what each kind of office must publish, how often",
+    list_of("entries", "目录事项", "Catalogue entries", obj(
+        "entry", "一个目录事项", "A catalogue entry",
+        Field("id", "string", "事项编号（小写字母、数字和连字符），事项用 catalogue: 引用", "Entry id",
+              required=True),
+        *(Field(f.name, f.kind, f.zh, f.en, required=f.name in ("level1", "elements"), choices=f.choices,
+                default={"audience": "全社会", "way": "主动"}.get(f.name))
+          for f in _standard_columns() if f.name != "owner"),
+        list_of("levels", "公开层级：哪些层级的单位必须公开（县级=部门，乡级=乡镇，村级=村）",
+                "Levels that must publish (县级: departments, 乡级: towns, 村级: villages)",
+                Field("level", "choice", "层级", "Level", choices=LEVELS), required=True),
+        Field("frequency", "choice", "更新频率：常态 长期公开，每季度，每月，即时（发生时公开）",
+              "How often", required=True, choices=FREQUENCIES),
+        Field("due_days", "int", "每季度、每月的事项须在该期开始后多少个工作日内公开（默认 20，政府信息公开条例第二十六条）",
+              "Working days after a period starts to publish it (default 20)", default=20),
+        list_of("types", "默认对应的事项类型（事项不写 catalogue 时按类型对应）",
+                "Item types that cover the entry by default",
+                Field("type", "choice", "事项类型", "Item type", choices=COMMON[0].choices)),
+    ), required=True),
+)

@@ -1,6 +1,8 @@
 """The disclosure catalogue (公开目录): every published item in the standard columns.
 
-事项, 内容, 依据, 时限, 主体, 渠道, 方式 — as a filterable page, CSV and JSON.
+The columns of 国办发〔2019〕54号 — 一级/二级事项, 公开事项, 公开内容（要素）, 公开依据,
+公开时限, 公开主体, 公开渠道和载体, 公开对象, 公开方式, 公开层级 — as a filterable page,
+CSV and JSON (generator.standard fills what an item leaves out).
 """
 
 from __future__ import annotations
@@ -12,11 +14,17 @@ from ..model import Item, Office, Table
 from .downloads import csv_bytes, json_bytes
 from .html import a, breadcrumb, md_text, rel, table_html
 from .items import window_text
+from ..standard import columns
 from .labels import label, type_name
 from .outputs import Context, Download, Page
 
 PATH = "catalogue/"
-COLUMNS = ("cat_item", "cat_content", "cat_basis", "cat_limit", "cat_owner", "cat_channel", "cat_way")
+# (record key, heading label) in page and CSV order.
+COLUMNS = (("level1", "std_level1"), ("level2", "std_level2"), ("item", "std_item"),
+           ("content", "std_elements"), ("basis", "std_basis"), ("limit", "std_limit"),
+           ("owner", "std_owner"), ("channel", "std_channel"), ("audience", "std_audience"),
+           ("way", "std_way"), ("level", "std_level"))
+OWNER_COLUMN = 6  # the office filter's column
 
 
 def board_panels(ctx: Context) -> set[tuple[str, str]]:
@@ -35,14 +43,21 @@ def entry(ctx: Context, office: Office, item: Item, on_boards: set[tuple[str, st
     else:
         limit = label(lang, "cat_permanent")
     expired = item.is_expired(ctx.on)  # only the title, the window and 公示期已满 remain
+    channel = label(lang, "channel_board" if (office.id, item.key) in on_boards else "channel_web")
+    std = columns(item, office, ctx.project, limit=limit, channel=channel)
     return {
+        "level1": std["level1"],
+        "level2": std["level2"],
         "item": item.title,
-        "content": label(lang, "expired") if expired else item.summary or type_name(lang, item.type),
-        "basis": "" if expired else (item.basis or "").strip(),  # a YAML block (basis: |) ends with a newline
-        "limit": limit,
-        "owner": office.name,
-        "channel": label(lang, "channel_board" if (office.id, item.key) in on_boards else "channel_web"),
-        "way": label(lang, "way_active"),
+        "content": label(lang, "expired") if expired else std["elements"] or type_name(lang, item.type),
+        "basis": "" if expired else std["basis"],
+        "limit": std["limit"],
+        "owner": std["owner"],
+        "channel": std["channel"],
+        "audience": std["audience"],
+        "way": std["way"],
+        "level": std["level"],
+        "entry": std["entry"],
         "office": office.id,
         "quarter": str(item.quarter) if item.quarter else "",
         "type": item.type,
@@ -60,13 +75,13 @@ def catalogue(ctx: Context) -> tuple[Page, list[Download]]:
     on_boards = board_panels(ctx)
     rows = [entry(ctx, office, item, on_boards)
             for office in ctx.project.offices.values() for item in ctx.public_items(office)]
-    keys = ("item", "content", "basis", "limit", "owner", "channel", "way")
-    headings = [label(lang, c) for c in COLUMNS]
+    keys = [key for key, _ in COLUMNS]
+    headings = [label(lang, heading) for _, heading in COLUMNS]
     table = Table(name="catalogue", title="", columns=headings,
                   rows=[[r[k] for k in keys] for r in rows], numeric=[False] * len(keys))
     csv_file = Download(f"{PATH}catalogue.csv", csv_bytes(
-        headings + [label(lang, "category"), label(lang, "cat_url")],
-        [[r[k] for k in keys] + [r["category"], r["url"]] for r in rows]))
+        headings + [label(lang, "category"), label(lang, "std_entry"), label(lang, "cat_url")],
+        [[r[k] for k in keys] + [r["category"], r["entry"], r["url"]] for r in rows]))
     json_file = Download(f"{PATH}catalogue.json", json_bytes(rows))
     owners = sorted({r["owner"] for r in rows})
     options = "".join(f'<option value="{escape(o)}">{escape(o)}</option>' for o in owners)
@@ -74,7 +89,7 @@ def catalogue(ctx: Context) -> tuple[Page, list[Download]]:
                 f'data-gk-count="{escape(label(lang, "filter_count", shown="{shown}", total="{total}"))}">'
                 f'<input type="search" placeholder="{escape(label(lang, "filter_any"))}" '
                 f'aria-label="{escape(label(lang, "filter_any"))}">'
-                f'<select data-gk-col="4" aria-label="{escape(label(lang, "filter_office"))}">'
+                f'<select data-gk-col="{OWNER_COLUMN}" aria-label="{escape(label(lang, "filter_office"))}">'
                 f'<option value="">{escape(label(lang, "filter_office"))}</option>{options}</select>'
                 f'<span class="gk-count" aria-live="polite"></span></div>')
     downloads = (f'<p class="gk-download">{a("catalogue.csv", label(lang, "download_csv"), download="")} · '
@@ -82,6 +97,6 @@ def catalogue(ctx: Context) -> tuple[Page, list[Download]]:
     blocks = [breadcrumb([(rel(PATH, ""), label(lang, "home"))], lang),
               f"# {md_text(label(lang, 'catalogue'))}", downloads, controls,
               table_html(table, table_id="t-catalogue",
-                         first_cell_links=[rel(PATH, r["path"]) for r in rows])]
+                         first_cell_links=[rel(PATH, r["path"]) for r in rows], link_column=2)]
     page = Page(PATH, label(lang, "catalogue"), "\n\n".join(blocks), searchable=False)
     return page, [csv_file, json_file]

@@ -56,7 +56,7 @@ def cell_text(value: Any) -> str:
 
 
 def table_html(table: Table, *, table_id: str | None = None, first_cell_links: list[str] | None = None,
-               csv_href: str | None = None, language: str = "zh") -> str:
+               csv_href: str | None = None, language: str = "zh", link_column: int = 0) -> str:
     """A table in a scrolling box; numeric columns right-aligned with tabular figures."""
     def cls(i: int) -> str:
         return ' class="gk-num"' if i < len(table.numeric) and table.numeric[i] else ""
@@ -70,7 +70,7 @@ def table_html(table: Table, *, table_id: str | None = None, first_cell_links: l
         cells = []
         for i, value in enumerate(row):
             text = escape(cell_text(value))
-            if i == 0 and first_cell_links:
+            if i == link_column and first_cell_links:
                 text = f'<a href="{escape(first_cell_links[r])}">{text}</a>'
             cells.append(f"<td{cls(i)}>{text}</td>")
         lines.append("<tr>" + "".join(cells) + "</tr>")

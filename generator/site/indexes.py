@@ -10,6 +10,8 @@ from .html import a, breadcrumb, facts, link_list, md_text, rel
 from .items import item_link
 from .labels import label, type_name
 from .outputs import Context, Page
+from .boards import board_links
+from .requests import access_blocks
 
 LATEST_COUNT = 10
 QUARTERS_PATH = "quarters/"
@@ -50,6 +52,7 @@ def home_page(ctx: Context) -> Page:
             blocks.append(f"## {md_text(label(lang, 'kinds_' + kind))}")
             blocks.append(link_list((rel(path, urls.office_path(o.id)), o.name, o.address)
                                     for o in group))
+    blocks.extend(access_blocks(lang, site))
     return Page(path, site.title, "\n\n".join(blocks))
 
 
@@ -79,7 +82,7 @@ def office_page(ctx: Context, office: Office) -> Page:
         blocks.append(f"## {md_text(label(lang, 'current_quarter', quarter=str(current)))}")
         blocks.append(link_list(item_link(ctx, path, i, type_name(lang, i.type))
                                 for i in ctx.quarter_items(office, current)))
-    boards = _boards(ctx, office, path)
+    boards = _boards(ctx, office, path) + board_links(ctx, office, path)
     if boards:
         blocks.append(f"## {md_text(label(lang, 'boards'))}")
         blocks.extend(boards)
@@ -89,6 +92,7 @@ def office_page(ctx: Context, office: Office) -> Page:
             (rel(path, urls.quarter_path(office.id, q)), str(q),
              label(lang, "pages", count=len(ctx.quarter_items(office, q))))
             for q in quarters))
+    blocks.extend(access_blocks(lang, ctx.project.site, office))
     return Page(path, office.name, "\n\n".join(blocks))
 
 

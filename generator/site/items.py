@@ -14,9 +14,12 @@ from ..model import Item, Office, Table
 from ..tables import item_tables
 from .charts import bar_chart, flow_chart
 from .downloads import table_csv
+from .dynamics import dynamics_blocks
 from .html import breadcrumb, cell_text, facts, md_text, rel, table_html
 from .labels import label, type_name
 from .outputs import Context, Download, Page
+from .boards import printed_in
+from .requests import reply_blocks
 
 
 def window_text(item: Item, language: str) -> str:
@@ -46,9 +49,12 @@ def item_page(ctx: Context, office: Office, item: Item) -> tuple[Page, list[Down
     if item.is_expired(ctx.on):
         blocks.append(facts(about))
         blocks.append(f'<p class="gk-expired">{escape(label(lang, "expired"))}</p>')
-        return Page(path, item.title, "\n\n".join(blocks)), []
+        derived, downloads = dynamics_blocks(ctx, item)
+        return Page(path, item.title, "\n\n".join(blocks + derived)), downloads
 
-    blocks.append(facts(about + _facts(ctx, item)))
+    reply_about, reply_sections = reply_blocks(lang, item) if item.type == "reply" else ([], [])
+    blocks.append(facts(about + reply_about + _facts(ctx, item)))
+    blocks.extend(reply_sections)
     downloads: list[Download] = []
     tables = item_tables(item, lang, on=ctx.on, masked_ids=ctx.project.site.publish_masked_ids)
     if item.type == "finance":
@@ -68,10 +74,14 @@ def item_page(ctx: Context, office: Office, item: Item) -> tuple[Page, list[Down
         elif item.type == "subsidy-list":
             blocks.append(_filter(table, lang))
         blocks.append(shown)
+    derived, derived_downloads = dynamics_blocks(ctx, item)
+    blocks.extend(derived)
+    downloads.extend(derived_downloads)
     if item.body.strip():
         blocks.append(item.body.strip())
+    blocks.append(printed_in(ctx, item))
     blocks.extend(_accountability(ctx, item))
-    return Page(path, item.title, "\n\n".join(blocks)), downloads
+    return Page(path, item.title, "\n\n".join(b for b in blocks if b)), downloads
 
 
 def _facts(ctx: Context, item: Item) -> list[tuple[str, str]]:
@@ -103,6 +113,9 @@ def _facts(ctx: Context, item: Item) -> list[tuple[str, str]]:
             (label(lang, "households"), str(len(people))),
             (label(lang, "persons"), str(sum(p.get("persons") or 1 for p in people))),
         ]
+    if item.type == "subsidy-summary":
+        return [(label(lang, "program"), f.get("program") or ""),
+                (label(lang, "summary_period"), f.get("period") or "")]
     return [(label(lang, "basis"), item.basis or "")]
 
 

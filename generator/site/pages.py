@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..model import Project
 from ..urls import RESERVED
+from .boards import board_pages
 from .catalogue import catalogue
 from .feed import feed
 from .indexes import home_page, office_page, office_quarter_page, quarters_page, site_quarter_page, site_quarters
@@ -46,6 +47,7 @@ def generate(project: Project, on: dt.date, *, history: dict[str, list[Revision]
     quarters = site_quarters(ctx)
     out.pages.append(quarters_page(ctx, quarters))
     out.pages.extend(site_quarter_page(ctx, q) for q in quarters)
+    out.pages.extend(board_pages(ctx))
     page, downloads = catalogue(ctx)
     out.pages.append(page)
     out.downloads.extend(downloads)

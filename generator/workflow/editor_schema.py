@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from ..content.schema import BOARD, COMMON, ITEM_TYPES, OFFICE, SITE, Field
+from ..content.schema import BOARD, CATALOGUE, COMMON, ITEM_TYPES, OFFICE, SITE, Field
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "docs/schema"  # project-relative home of the generated files
@@ -28,6 +28,7 @@ FILES = {
     "office": "office.schema.json",
     "item": "item.schema.json",
     "board": "board.schema.json",
+    "catalogue": "catalogue.schema.json",
 }
 
 
@@ -121,6 +122,7 @@ def schemas() -> dict[str, dict]:
         FILES["office"]: _document("office", OFFICE),
         FILES["item"]: item_schema(),
         FILES["board"]: board_schema(),
+        FILES["catalogue"]: _document("catalogue", CATALOGUE),
     }
 
 

@@ -19,13 +19,15 @@ def kind_of(root: Path, path: Path) -> str:
     rel = path.relative_to(root).as_posix()
     if rel == "content/site.yml":
         return "site"
+    if rel == "content/catalogue.yml":
+        return "catalogue"
     if rel.startswith("boards/"):
         return "board"
     return "office" if path.name == "office.yml" else "item"
 
 
 def yaml_files(root: Path) -> list[Path]:
-    files = [root / "content" / "site.yml", *sorted((root / "content" / "offices").rglob("*.yml")),
+    files = [root / "content" / "site.yml", root / "content" / "catalogue.yml", *sorted((root / "content" / "offices").rglob("*.yml")),
              *sorted((root / "boards").glob("*.yml"))]
     return [f for f in files if f.is_file()]
 
