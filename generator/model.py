@@ -97,6 +97,14 @@ class Correction:
     why: str
 
 
+@dataclass(frozen=True)
+class Change:
+    """A revision note the clerk wrote for the public (修订说明)."""
+
+    date: dt.date
+    text: str
+
+
 @dataclass
 class Table:
     """A rectangular table derived from an item, for display and CSV download."""
@@ -127,6 +135,7 @@ class Item:
     draft: bool = False
     review: Review | None = None
     corrections: list[Correction] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)  # revision notes for the public
     body: str = ""  # Markdown body of a .md item
     rows_from: str | None = None  # CSV file (beside the item) that the rows came from
     fields: dict[str, Any] = field(default_factory=dict)  # type-specific, typed values
@@ -233,6 +242,9 @@ class Site:
     supervision_phone: str = ""
     categories: list[str] = field(default_factory=lambda: list(DEFAULT_CATEGORIES))
     fonts: list[str] = field(default_factory=list)  # extra board font files, project-relative
+    palette: str = "red"  # 政务红 (red) or 政务蓝 (blue)
+    logo: str = ""  # emblem image file, project-relative
+    footer: dict[str, str] = field(default_factory=dict)  # 主办单位, 地址, … as set in site.yml
 
 
 @dataclass

@@ -24,6 +24,7 @@ from .messages import render
 from .site import SiteError, board_assets, generate, read_history
 from .site.offline import needed_theme_file, neutralise_urls
 from .site.pages import NAV_MAX_OFFICES
+from .site.theme import FAVICON, footer_html, logo_path, palette, theme_words
 
 log = logging.getLogger("mkdocs.plugins.gongkai")
 
@@ -79,7 +80,16 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         config.site_name = project.site.title
         if project.site.url and not config.site_url:
             config.site_url = project.site.url
+        for extension in ("sane_lists", "generator.markdown_ext"):  # as boards render Markdown
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         config.theme["language"] = language
+        config.theme["palette"] = palette(project.site)
+        config.theme["favicon"] = FAVICON
+        self.logo = (root / project.site.logo, logo_path(project.site)) if project.site.logo else None
+        config.theme["logo"] = self.logo[1] if self.logo else None
+        config.copyright = footer_html(project.site) or None
+        config.extra["gongkai"] = theme_words(language)
         self.languages = [language]
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
@@ -98,6 +108,8 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
             files.append(File.generated(config, page.src_uri, content=page.markdown()))
         for download in self.output.downloads:
             files.append(File.generated(config, download.path, content=download.content))
+        if self.logo:
+            files.append(File.generated(config, self.logo[1], content=self.logo[0].read_bytes()))
         for asset in sorted(self.assets):
             files.append(File(asset, src_dir=str(self.boards_dir), dest_dir=config.site_dir,
                               use_directory_urls=config.use_directory_urls))

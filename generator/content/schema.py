@@ -53,7 +53,21 @@ SITE = obj(
     list_of("fonts", "公开栏补充字体文件（相对项目根目录），用于生僻字",
             "Extra board font files (project-relative) for rare characters",
             Field("font", "string", "字体文件路径", "Font file path")),
+    Field("palette", "choice", "网站配色：red 政务红（默认），blue 政务蓝", "Site colours: red or blue",
+          choices=("red", "blue"), default="red"),
+    Field("logo", "string", "网站标志（单位徽标）图片文件，相对项目根目录，如 images/emblem.png",
+          "Logo / emblem image file (project-relative)"),
+    obj("footer", "网站页脚信息（填写的才显示）", "Site footer (each shown when set)",
+        Field("sponsor", "string", "主办单位", "Run by"),
+        Field("address", "string", "地址", "Address"),
+        Field("phone", "phone", "联系电话", "Contact phone"),
+        Field("site_code", "string", "网站标识码", "Government site code"),
+        Field("icp", "string", "ICP备案号，如 豫ICP备12345678号", "ICP licence number"),
+        Field("police_record", "string", "公安机关备案号，如 豫公网安备 41010502000001号",
+              "Public security record number")),
 )
+
+FOOTER_FIELDS = ("sponsor", "address", "phone", "site_code", "icp", "police_record")
 
 # --- office.yml -----------------------------------------------------------
 
@@ -86,6 +100,12 @@ CORRECTION = obj(
     Field("why", "string", "更正原因", "Why", required=True),
 )
 
+CHANGE = obj(
+    "change", "一条修订说明（写给公众看）", "A revision note (for the public)",
+    Field("date", "date", "修订日期", "Date of the revision", required=True),
+    Field("text", "string", "修订了什么，如 工本费由10元调整为5元", "What was revised", required=True),
+)
+
 COMMON = (
     Field("type", "choice", "事项类型", "Item type", required=True,
           choices=("procedure", "pledge", "rules", "notice", "duties", "fees",
@@ -102,6 +122,8 @@ COMMON = (
     REVIEW,
     list_of("corrections", "勘误记录：已发布季度的事项修改后须登记", "Corrections (勘误)",
             CORRECTION),
+    list_of("changes", "修订说明：修改后在网站“修订记录”中向公众说明改了什么", "Revision notes shown "
+            "in the page's revision history", CHANGE),
     Field("rows_from", "string", "表格数据来自同目录下的 CSV 文件，如 recipients.csv",
           "Take the table rows from a CSV file beside the item"),
 )

@@ -6,9 +6,9 @@ from html import escape
 
 from .. import urls
 from ..model import OFFICE_KINDS, Item, Office, Quarter
-from .html import a, breadcrumb, facts, link_list, md_text, rel
+from ..labels import label, quarter_name, type_name
+from .html import a, breadcrumb, facts, link_list, md_text, rel, tel_html
 from .items import item_link
-from .labels import label, type_name
 from .outputs import Context, Page
 
 LATEST_COUNT = 10
@@ -35,7 +35,7 @@ def home_page(ctx: Context) -> Page:
     blocks = [f"# {md_text(site.title)}"]
     if site.supervision_phone:
         blocks.append(f'<p class="gk-hotline">{escape(label(lang, "supervision_phone"))}：'
-                      f'<a href="tel:{escape(site.supervision_phone)}">{escape(site.supervision_phone)}</a></p>')
+                      f'{tel_html(site.supervision_phone)}</p>')
     blocks.append(f'<p class="gk-shortcuts">{a(CATALOGUE_PATH, label(lang, "catalogue"))} · '
                   f'{a(QUARTERS_PATH, label(lang, "quarters"))} · {a(FEED_PATH, label(lang, "feed"))}</p>')
     latest = latest_items(ctx, LATEST_COUNT)
@@ -61,7 +61,7 @@ def office_page(ctx: Context, office: Office) -> Page:
                   (label(lang, "phone"), office.phone),
                   (label(lang, "hours"), office.hours),
                   (label(lang, "supervision_phone"), office.supervision_phone),
-              ])]
+              ], phones=(label(lang, "phone"), label(lang, "supervision_phone")))]
     fixed = [item for item in office.fixed if item.is_public(ctx.on)]
     if fixed:
         blocks.append(f"## {md_text(label(lang, 'fixed_items'))}")
@@ -76,7 +76,7 @@ def office_page(ctx: Context, office: Office) -> Page:
     quarters = [q for q in sorted(office.quarters, reverse=True) if ctx.quarter_items(office, q)]
     if quarters:
         current = quarters[0]
-        blocks.append(f"## {md_text(label(lang, 'current_quarter', quarter=str(current)))}")
+        blocks.append(f"## {md_text(label(lang, 'current_quarter', quarter=quarter_name(lang, current)))}")
         blocks.append(link_list(item_link(ctx, path, i, type_name(lang, i.type))
                                 for i in ctx.quarter_items(office, current)))
     boards = _boards(ctx, office, path)
@@ -86,7 +86,7 @@ def office_page(ctx: Context, office: Office) -> Page:
     if quarters:
         blocks.append(f"## {md_text(label(lang, 'earlier_quarters'))}")
         blocks.append(link_list(
-            (rel(path, urls.quarter_path(office.id, q)), str(q),
+            (rel(path, urls.quarter_path(office.id, q)), quarter_name(lang, q),
              label(lang, "pages", count=len(ctx.quarter_items(office, q))))
             for q in quarters))
     return Page(path, office.name, "\n\n".join(blocks))
@@ -104,10 +104,10 @@ def _boards(ctx: Context, office: Office, path: str) -> list[str]:
             continue
         pdf, png = _board_file(board.id, edition, "pdf"), _board_file(board.id, edition, "png")
         title = board.printed_title(office.kind, lang)
-        proof = label(lang, "board_proof", title=title, quarter=str(edition))
+        proof = label(lang, "board_proof", title=title, quarter=quarter_name(lang, edition))
         image = (f'<a href="{escape(rel(path, pdf))}"><img src="{escape(rel(path, png))}" '
                  f'alt="{escape(proof)}" loading="lazy"></a>' if png in ctx.assets else "")
-        out.append(f'<figure class="gk-board">{image}<figcaption>{escape(title)}（{edition}）· '
+        out.append(f'<figure class="gk-board">{image}<figcaption>{escape(title)}（{quarter_name(lang, edition)}）· '
                    f'{a(rel(path, pdf), label(lang, "board_pdf"))}</figcaption></figure>')
     booklets = [f"{urls.booklet_dir(office.id, q)}{office.id}-{q}-booklet.pdf" for q in quarters]
     booklet = next((b for b in booklets if b in ctx.assets), None)
@@ -122,14 +122,14 @@ def _board_file(board_id: str, quarter: Quarter, suffix: str) -> str:
 
 def office_quarter_page(ctx: Context, office: Office, quarter: Quarter) -> Page:
     lang, path = ctx.language, urls.quarter_path(office.id, quarter)
-    title = label(lang, "quarter_title", office=office.name, quarter=str(quarter))
+    title = label(lang, "quarter_title", office=office.name, quarter=quarter_name(lang, quarter))
     blocks = [breadcrumb([(rel(path, ""), label(lang, "home")),
                           (rel(path, urls.office_path(office.id)), office.name)], lang),
               f"# {md_text(title)}",
               link_list(item_link(ctx, path, i, type_name(lang, i.type))
                         for i in ctx.quarter_items(office, quarter)),
               "<p>" + a(rel(path, urls.site_quarter_path(quarter)),
-                        label(lang, "site_quarter_title", quarter=str(quarter))) + "</p>"]
+                        label(lang, "site_quarter_title", quarter=quarter_name(lang, quarter))) + "</p>"]
     return Page(path, title, "\n\n".join(blocks))
 
 
@@ -140,7 +140,7 @@ def site_quarters(ctx: Context) -> list[Quarter]:
 
 def site_quarter_page(ctx: Context, quarter: Quarter) -> Page:
     lang, path = ctx.language, urls.site_quarter_path(quarter)
-    title = label(lang, "site_quarter_title", quarter=str(quarter))
+    title = label(lang, "site_quarter_title", quarter=quarter_name(lang, quarter))
     blocks = [breadcrumb([(rel(path, ""), label(lang, "home")),
                           (rel(path, QUARTERS_PATH), label(lang, "quarters"))], lang),
               f"# {md_text(title)}"]
@@ -158,7 +158,7 @@ def quarters_page(ctx: Context, quarters: list[Quarter]) -> Page:
     offices = ctx.project.offices.values()
     blocks = [breadcrumb([(rel(path, ""), label(lang, "home"))], lang),
               f"# {md_text(label(lang, 'quarter_list'))}",
-              link_list((rel(path, urls.site_quarter_path(q)), str(q),
+              link_list((rel(path, urls.site_quarter_path(q)), quarter_name(lang, q),
                          label(lang, "pages", count=sum(len(ctx.quarter_items(o, q)) for o in offices)))
                         for q in quarters)]
     return Page(path, label(lang, "quarter_list"), "\n\n".join(blocks))

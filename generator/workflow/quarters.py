@@ -130,7 +130,7 @@ def roll_text(text: str, markdown: bool, source: Quarter, target: Quarter) -> tu
                 new = shift_date(old, months)
                 lines = yamltext.set_scalar(lines, key, new.isoformat())
                 notes.append(f"{key} 已从 {old} 顺延为 {new}，请核对")
-        for key in ("review", "corrections"):
+        for key in ("review", "corrections", "changes"):
             lines = yamltext.remove(lines, key)
         return yamltext.set_scalar(lines, "draft", "true", after="title")
 
