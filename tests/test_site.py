@@ -52,9 +52,9 @@ def test_every_page_at_its_stable_url(project):
 def test_home_groups_offices_by_kind_with_latest_and_hotline(project):
     home = pages_by_path(generate(project, DURING))[""].body
     assert "0371-60000001" in home
-    assert home.index("## 最近更新") < home.index("## 乡镇") < home.index("## 村（社区）")
+    assert home.index("<h2>最近更新</h2>") < home.index("<h2>乡镇</h2>") < home.index("<h2>村（社区）</h2>")
     assert home.index("山前镇人民政府") < home.index("松林村民委员会")
-    latest = home[home.index("## 最近更新"):home.index("## 乡镇")]
+    latest = home[home.index("<h2>最近更新</h2>"):home.index("<h2>乡镇</h2>")]
     assert latest.index("低保金发放名单") < latest.index("松林路维修")  # newest first
 
 
@@ -62,7 +62,7 @@ def test_office_page_lists_fixed_by_category_current_quarter_and_archives(projec
     office = pages_by_path(generate(project, DURING))["hill-town/"].body
     for fact in ("山前县山前镇政府街1号", "0371-60000010", "8:30—12:00", "0371-60000019"):
         assert fact in office
-    assert office.index("### 政务类") < office.index("### 财务类") < office.index("### 服务类")
+    assert office.index("<h3>政务类</h3>") < office.index("<h3>财务类</h3>") < office.index("<h3>服务类</h3>")
     assert "本期变动内容（2026年第四季度）" in office
     assert '<a class="gk-tel" href="tel:037160000010">0371-60000010</a>' in office
     assert 'href="2026-Q4/dibao-list/"' in office
@@ -82,7 +82,7 @@ def test_procedure_shows_six_elements_and_a_flow_chart(project):
                     "家庭人均收入低于"):
         assert element in page
     assert page.count('class="gk-box"') == 4  # one box per step
-    assert "审核：王审 → 复核：李复 → 审批：张批（2026-01-04）" in page
+    assert '审核：王审 → 复核：李复 → 审批：张批（<span class="gk-nowrap">2026-01-04</span>）' in page
 
 
 def test_finance_tables_have_totals_and_a_chart_with_exact_money(project):
@@ -175,11 +175,11 @@ def test_revision_history_shows_what_clerks_wrote_never_commit_messages(project)
     history = {"content/offices/hill-town/fixed/farm-fees.yml": [
         Revision(dt.date(2026, 3, 2)), Revision(dt.date(2026, 1, 5))]}
     pages = pages_by_path(generate(project, DURING, history=history))
-    fees = pages["hill-town/farm-fees/"].body.split("## 修订记录")[1]
+    fees = pages["hill-town/farm-fees/"].body.split("<h2>修订记录</h2>")[1]
     assert fees.index("2026-03-01") < fees.index("工本费由10元调整为5元") < fees.index("2026-01-05")
     assert fees.index("修订说明") < fees.index("首次公开")
     assert "本页内容最近更新于 2026-03-02" in fees  # git gives the date, never words
-    procedure = pages["hill-town/dibao-application/"].body.split("## 修订记录")[1]
+    procedure = pages["hill-town/dibao-application/"].body.split("<h2>修订记录</h2>")[1]
     assert "勘误" in procedure and "2026-07-03" in procedure  # corrections are part of the history
     assert "暂无修订说明" in pages["hill-town/pledge/"].body
     assert "修订记录" not in pages["hill-town/2026-Q4/finance/"].body  # quarter item without entries

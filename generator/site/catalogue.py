@@ -66,7 +66,7 @@ def filter_controls(lang: str, menus: list[tuple[str, str, list[str]]]) -> str:
         f'<select {attribute} aria-label="{escape(name)}"><option value="">{escape(name)}</option>'
         + "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in values) + "</select>"
         for name, attribute, values in menus if values)
-    return (f'<div class="gk-filter" data-gk-table="t-catalogue" '
+    return (f'<div class="gk-filter" data-search-exclude data-gk-table="t-catalogue" '
             f'data-gk-count="{escape(label(lang, "filter_count", shown="{shown}", total="{total}"))}">'
             f'<input type="search" placeholder="{escape(label(lang, "filter_any"))}" '
             f'aria-label="{escape(label(lang, "filter_any"))}">{selects}'

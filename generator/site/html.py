@@ -28,6 +28,12 @@ def md_text(text: str) -> str:
     return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in out)
 
 
+def heading(level: int, text: str) -> str:
+    """A section heading of a generated page. It has no id, so the search index keeps the
+    page whole under its title instead of indexing "名单" or "修订记录" as sections."""
+    return f"<h{level}>{escape(text)}</h{level}>"
+
+
 def rel(from_page: str, to: str) -> str:
     """Relative URL from the page at site path ``from_page`` (``''`` or ``a/b/``) to ``to``.
 
@@ -126,7 +132,7 @@ def table_html(table: Table, *, table_id: str | None = None, first_cell_links: l
     ident = f' id="{escape(table_id)}"' if table_id else ""
     box = "gk-table gk-cards" if cards else "gk-table"
     lines = [f'<div class="{box}">', f"<table{ident}>"]
-    lines.append("<thead><tr>" + "".join(
+    lines.append("<thead><tr>" + " ".join(
         f'<th scope="col"{cls(i)}>{escape(c)}</th>' for i, c in enumerate(table.columns)) + "</tr></thead>")
     lines.append("<tbody>")
     for r, row in enumerate(table.rows):
@@ -140,7 +146,7 @@ def table_html(table: Table, *, table_id: str | None = None, first_cell_links: l
             extra = f' data-gk-value="{_integer(value, scales[i])}"' if i in scales else ""
             cells.append(f"<td{cls(i, value, plain)}{data_label(i)}{extra}>{text}</td>")
         attrs = "".join(f' data-gk-{k}="{escape(v)}"' for k, v in (row_data[r] if row_data else {}).items())
-        lines.append(f"<tr{attrs}>" + "".join(cells) + "</tr>")
+        lines.append(f"<tr{attrs}>" + " ".join(cells) + "</tr>")  # spaced: search sees cells apart
     lines.append("</tbody>")
     if table.footer:
         cells = []
@@ -151,11 +157,12 @@ def table_html(table: Table, *, table_id: str | None = None, first_cell_links: l
             elif sums.get(i) == "sum":
                 extra = f' data-gk-sum="sum" data-gk-scale="{scales[i]}"'
             cells.append(f"<td{cls(i, v)}{data_label(i) if i else ''}{extra}>{escape(cell_text(v))}</td>")
-        lines.append("<tfoot><tr>" + "".join(cells) + "</tr></tfoot>")
+        lines.append("<tfoot><tr>" + " ".join(cells) + "</tr></tfoot>")
     lines.append("</table>")
     lines.append("</div>")
     if csv_href:
-        lines.append(f'<p class="gk-download">{a(csv_href, label(language, "download_csv"), download="")}</p>')
+        lines.append(f'<p class="gk-download" data-search-exclude>'
+                     f'{a(csv_href, label(language, "download_csv"), download="")}</p>')
     return "\n".join(lines)
 
 
@@ -180,10 +187,11 @@ def link_list(links: Iterable[tuple[str, str, str]]) -> str:
     for href, text, note in links:
         extra = f' <span class="gk-note">{escape(note)}</span>' if note else ""
         items.append(f"<li>{a(href, text)}{extra}</li>")
-    return '<ul class="gk-list">' + "".join(items) + "</ul>" if items else ""
+    return '<ul class="gk-list" data-search-exclude>' + "".join(items) + "</ul>" if items else ""
 
 
 def breadcrumb(crumbs: list[tuple[str, str]], language: str) -> str:
     """Links up the hierarchy: [(href, text)]; the current page is not repeated."""
     parts = " › ".join(a(href, text) for href, text in crumbs)
-    return f'<nav class="gk-crumbs" aria-label="{escape(label(language, "breadcrumb"))}">{parts}</nav>'
+    return (f'<nav class="gk-crumbs" aria-label="{escape(label(language, "breadcrumb"))}" '
+            f'data-search-exclude>{parts}</nav>')

@@ -7,7 +7,7 @@ from html import escape
 from .. import urls
 from ..model import OFFICE_KINDS, Item, Office, Quarter
 from ..labels import label, quarter_name, type_name
-from .html import a, breadcrumb, facts, link_list, md_text, rel, tel_html
+from .html import a, breadcrumb, facts, heading, link_list, md_text, rel, tel_html
 from .items import item_link
 from .outputs import Context, Page
 
@@ -36,18 +36,18 @@ def home_page(ctx: Context) -> Page:
     if site.supervision_phone:
         blocks.append(f'<p class="gk-hotline">{escape(label(lang, "supervision_phone"))}：'
                       f'{tel_html(site.supervision_phone)}</p>')
-    blocks.append(f'<p class="gk-shortcuts">{a(CATALOGUE_PATH, label(lang, "catalogue"))} · '
+    blocks.append(f'<p class="gk-shortcuts" data-search-exclude>{a(CATALOGUE_PATH, label(lang, "catalogue"))} · '
                   f'{a(QUARTERS_PATH, label(lang, "quarters"))} · {a(FEED_PATH, label(lang, "feed"))}</p>')
     latest = latest_items(ctx, LATEST_COUNT)
     if latest:
-        blocks.append(f"## {md_text(label(lang, 'latest'))}")
+        blocks.append(heading(2, label(lang, 'latest')))
         blocks.append(link_list(
             item_link(ctx, path, item, f"{offices[item.office_id].name} · {_sort_date(item)}")
             for item in latest))
     for kind in OFFICE_KINDS:
         group = [o for o in offices.values() if o.kind == kind]
         if group:
-            blocks.append(f"## {md_text(label(lang, 'kinds_' + kind))}")
+            blocks.append(heading(2, label(lang, 'kinds_' + kind)))
             blocks.append(link_list((rel(path, urls.office_path(o.id)), o.name, o.address)
                                     for o in group))
     return Page(path, site.title, "\n\n".join(blocks))
@@ -64,27 +64,27 @@ def office_page(ctx: Context, office: Office) -> Page:
               ], phones=(label(lang, "phone"), label(lang, "supervision_phone")))]
     fixed = [item for item in office.fixed if item.is_public(ctx.on)]
     if fixed:
-        blocks.append(f"## {md_text(label(lang, 'fixed_items'))}")
+        blocks.append(heading(2, label(lang, 'fixed_items')))
         categories = list(ctx.project.site.categories)
         extra = sorted({i.category or "" for i in fixed} - set(categories))
         for category in categories + extra:
             group = [i for i in fixed if (i.category or "") == category]
             if group:
                 if category:
-                    blocks.append(f"### {md_text(category)}")
+                    blocks.append(heading(3, category))
                 blocks.append(link_list(item_link(ctx, path, i, type_name(lang, i.type)) for i in group))
     quarters = [q for q in sorted(office.quarters, reverse=True) if ctx.quarter_items(office, q)]
     if quarters:
         current = quarters[0]
-        blocks.append(f"## {md_text(label(lang, 'current_quarter', quarter=quarter_name(lang, current)))}")
+        blocks.append(heading(2, label(lang, 'current_quarter', quarter=quarter_name(lang, current))))
         blocks.append(link_list(item_link(ctx, path, i, type_name(lang, i.type))
                                 for i in ctx.quarter_items(office, current)))
     boards = _boards(ctx, office, path)
     if boards:
-        blocks.append(f"## {md_text(label(lang, 'boards'))}")
+        blocks.append(heading(2, label(lang, 'boards')))
         blocks.extend(boards)
     if quarters:
-        blocks.append(f"## {md_text(label(lang, 'earlier_quarters'))}")
+        blocks.append(heading(2, label(lang, 'earlier_quarters')))
         blocks.append(link_list(
             (rel(path, urls.quarter_path(office.id, q)), quarter_name(lang, q),
              label(lang, "pages", count=len(ctx.quarter_items(office, q))))
@@ -107,12 +107,12 @@ def _boards(ctx: Context, office: Office, path: str) -> list[str]:
         proof = label(lang, "board_proof", title=title, quarter=quarter_name(lang, edition))
         image = (f'<a href="{escape(rel(path, pdf))}"><img src="{escape(rel(path, png))}" '
                  f'alt="{escape(proof)}" loading="lazy"></a>' if png in ctx.assets else "")
-        out.append(f'<figure class="gk-board">{image}<figcaption>{escape(title)}（{quarter_name(lang, edition)}）· '
+        out.append(f'<figure class="gk-board" data-search-exclude>{image}<figcaption>{escape(title)}（{quarter_name(lang, edition)}）· '
                    f'{a(rel(path, pdf), label(lang, "board_pdf"))}</figcaption></figure>')
     booklets = [f"{urls.booklet_dir(office.id, q)}{office.id}-{q}-booklet.pdf" for q in quarters]
     booklet = next((b for b in booklets if b in ctx.assets), None)
     if booklet:
-        out.append(f'<p class="gk-download">{a(rel(path, booklet), label(lang, "booklet"))}</p>')
+        out.append(f'<p class="gk-download" data-search-exclude>{a(rel(path, booklet), label(lang, "booklet"))}</p>')
     return out
 
 
@@ -148,7 +148,7 @@ def site_quarter_page(ctx: Context, quarter: Quarter) -> Page:
         items = ctx.quarter_items(office, quarter)
         if items:
             link = a(rel(path, urls.quarter_path(office.id, quarter)), office.name)
-            blocks.append(f'<h2 class="gk-office">{link}</h2>')
+            blocks.append(f'<h2 class="gk-office" data-search-exclude>{link}</h2>')
             blocks.append(link_list(item_link(ctx, path, i, type_name(lang, i.type)) for i in items))
     return Page(path, title, "\n\n".join(blocks))
 

@@ -17,7 +17,7 @@ from ..money import total
 from ..tables import item_tables
 from .charts import bar_chart, flow_chart
 from .downloads import table_csv
-from .html import breadcrumb, cell_text, facts, md_text, rel, table_html, tel_html
+from .html import breadcrumb, cell_text, dates_html, facts, heading, md_text, rel, table_html, tel_html
 from .order import group_key
 from .outputs import Context, Download, Page
 
@@ -53,6 +53,8 @@ def item_page(ctx: Context, office: Office, item: Item) -> tuple[Page, list[Down
             blocks.append(_expired_notice(item, office, lang))
         return Page(path, item.title, "\n\n".join(blocks)), []
 
+    if item.summary:
+        blocks.append(f'<p class="gk-summary">{escape(item.summary)}</p>')
     blocks.append(facts(about + _facts(ctx, item),
                         phones=(label(lang, "enquiry_phone"), label(lang, "objection_phone"))))
     downloads: list[Download] = []
@@ -62,7 +64,7 @@ def item_page(ctx: Context, office: Office, item: Item) -> tuple[Page, list[Down
                                 item.title))
     for table in tables:
         if table.title and table.title != item.title:
-            blocks.append(f"## {md_text(table.title)}")
+            blocks.append(heading(2, table.title))
         download = Download(download_path(item, table), table_csv(table))
         downloads.append(download)
         subsidy = item.type == "subsidy-list"
@@ -146,7 +148,7 @@ def _filter(table: Table, lang: str) -> str:
     select = (f'<select data-gk-col="2" aria-label="{escape(label(lang, "filter_group"))}">'
               f'<option value="">{escape(label(lang, "filter_group"))}</option>{options}</select>'
               if groups else "")
-    return (f'<div class="gk-filter" data-gk-table="t-{table.name}" '
+    return (f'<div class="gk-filter" data-search-exclude data-gk-table="t-{table.name}" '
             f'data-gk-count="{escape(label(lang, "filter_count", shown="{shown}", total="{total}"))}">'
             f'<input type="search" data-gk-cols="1,2" placeholder="{escape(label(lang, "filter_name"))}" '
             f'aria-label="{escape(label(lang, "filter_name"))}">{select}'
@@ -163,7 +165,7 @@ def _accountability(ctx: Context, item: Item) -> list[str]:
     lang, out = ctx.language, []
     if item.review:
         r = item.review
-        out.append('<p class="gk-review">' + escape(label(
+        out.append('<p class="gk-review" data-search-exclude>' + dates_html(label(
             lang, "review_chain", reviewed=r.reviewed_by, checked=r.checked_by,
             approved=r.approved_by, on=r.approved_on.isoformat())) + "</p>")
     entries = sorted(
@@ -173,7 +175,7 @@ def _accountability(ctx: Context, item: Item) -> list[str]:
     revisions = ctx.history.get(item.source, [])
     if not entries and item.quarter is not None:
         return out
-    out.append(f"## {md_text(label(lang, 'history'))}")
+    out.append(heading(2, label(lang, 'history')))
     if entries:
         out.append(table_html(Table(
             name="history", title="",
@@ -181,9 +183,10 @@ def _accountability(ctx: Context, item: Item) -> list[str]:
                      label(lang, "why")],
             rows=[list(e) for e in entries]), language=lang))
     else:
-        out.append(f'<p class="gk-note">{escape(label(lang, "no_history"))}</p>')
+        out.append(f'<p class="gk-note" data-search-exclude>{escape(label(lang, "no_history"))}</p>')
     if revisions:
-        out.append(f'<p class="gk-note">{escape(label(lang, "last_changed", date=revisions[0].date.isoformat()))}</p>')
+        out.append(f'<p class="gk-note" data-search-exclude>'
+                   f'{escape(label(lang, "last_changed", date=revisions[0].date.isoformat()))}</p>')
     return out
 
 
