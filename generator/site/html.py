@@ -139,8 +139,12 @@ def table_html(table: Table, *, table_id: str | None = None, first_cell_links: l
         cells = []
         for i, value in enumerate(row):
             plain = cell_text(value)
-            text = tel_html(plain) if isinstance(value, str) and (i in phone_cols or _PHONE.fullmatch(plain)) \
-                else escape(plain)
+            if isinstance(value, str) and (i in phone_cols or _PHONE.fullmatch(plain)):
+                text = tel_html(plain)
+            elif isinstance(value, str):
+                text = dates_html(plain)
+            else:
+                text = escape(plain)
             if i == 0 and first_cell_links:
                 text = f'<a href="{escape(first_cell_links[r])}">{text}</a>'
             extra = f' data-gk-value="{_integer(value, scales[i])}"' if i in scales else ""

@@ -124,8 +124,19 @@
     content.appendChild(line);
   }
 
+  /* Material's search dialog has no name; it is named after its own field ("搜索"). */
+  function nameSearchDialog() {
+    Array.prototype.forEach.call(document.querySelectorAll('.md-search[role="dialog"]'), function (box) {
+      var field = box.querySelector("input");
+      if (!box.hasAttribute("aria-label") && field) {
+        box.setAttribute("aria-label", field.getAttribute("aria-label") || field.placeholder);
+      }
+    });
+  }
+
   function init() {
     var word = words();
+    nameSearchDialog();
     Array.prototype.forEach.call(document.querySelectorAll(".gk-filter"), setUp);
     largeTextSwitch(word);
     printedAddress(word);
