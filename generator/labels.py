@@ -39,11 +39,9 @@ LABELS: dict[str, dict[str, str]] = {
         "income_total": "收入合计", "expenditure_total": "支出合计",
         "expired_notice": "公示期已于{end}结束，名单已按规定撤下，本页只保留汇总数字。"
                           "如有疑问，请致电{office}（{phone}）",
-        "expired_objection": "，或拨打异议受理电话 {phone}",
         # revision history
         "history": "修订记录", "change": "修订说明", "correction": "勘误", "date": "日期",
         "history_kind": "类别", "history_text": "内容", "why": "原因",
-        "corrections": "勘误记录", "what": "更正内容",
         "no_history": "暂无修订说明", "last_changed": "本页内容最近更新于 {date}",
         # filters
         "filter_name": "按姓名或村组筛选", "filter_group": "全部村组", "filter_any": "输入关键词筛选",
@@ -100,10 +98,8 @@ LABELS: dict[str, dict[str, str]] = {
         "income_total": "Total income", "expenditure_total": "Total expenditure",
         "expired_notice": "The publication period ended on {end} and the names were taken down; "
                           "only the totals remain. Questions: call {office} ({phone})",
-        "expired_objection": " or the objections line {phone}",
         "history": "Revision history", "change": "Revision", "correction": "Correction",
         "date": "Date", "history_kind": "Kind", "history_text": "What", "why": "Why",
-        "corrections": "Corrections", "what": "What changed",
         "no_history": "No revisions recorded", "last_changed": "Last updated {date}",
         "filter_name": "Filter by name or group", "filter_group": "All groups", "filter_any": "Filter",
         "filter_office": "All offices", "filter_category": "All categories", "filter_way": "All ways",

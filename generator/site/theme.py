@@ -17,7 +17,6 @@ LOGO_PATH = "assets/images/logo"  # + the file's suffix
 FAVICON = "assets/images/favicon.svg"
 FOOTER_LABELS = {"sponsor": "sponsor", "address": "footer_address", "phone": "footer_phone",
                  "site_code": "site_code", "icp": "icp", "police_record": "police_record"}
-RECORD_LINKS = {"icp": "https://beian.miit.gov.cn/", "police_record": "https://beian.mps.gov.cn/"}
 THEME_WORDS = ("print_url", "large_text", "large_text_label", "not_found", "not_found_text", "back_home")
 
 
@@ -38,9 +37,7 @@ def footer_html(site: Site) -> str:
         value = site.footer.get(key)
         if not value:
             continue
-        text = tel_html(value) if key == "phone" else escape(value)
-        if key in RECORD_LINKS:
-            text = f'<a href="{RECORD_LINKS[key]}" rel="noopener">{text}</a>'
+        text = tel_html(value) if key == "phone" else escape(value)  # record numbers as text: no host named
         parts.append(f'<span class="gk-footer-item">{escape(label(lang, name))}：{text}</span>')
     return f'<div class="gk-footer">{"".join(parts)}</div>' if parts else ""
 
