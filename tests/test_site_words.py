@@ -106,3 +106,21 @@ def test_materials_search_worker_is_the_one_we_patch():
     patched = whole_last_word(text)
     assert patched is not None and patched != text
     assert whole_last_word(patched) == patched
+
+
+def test_the_office_emblem_is_published_when_given_and_a_missing_file_is_reported(tmp_path):
+    import shutil
+
+    from generator.content import load_project
+    from generator.site.theme import logo_path
+
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    site_yml = root / "content" / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8") + "logo: images/emblem.PNG\n", encoding="utf-8")
+    project, report = load_project(root, dt.date(2026, 11, 21))
+    assert [d.code for d in report.errors] == ["missing-file"] and project.site.logo == ""
+    (root / "images").mkdir()
+    (root / "images" / "emblem.PNG").write_bytes(b"\x89PNG\r\n\x1a\n")
+    project, report = load_project(root, dt.date(2026, 11, 21))
+    assert not report.has_errors() and logo_path(project.site) == "assets/images/logo.png"
