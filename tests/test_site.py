@@ -113,7 +113,7 @@ def test_expired_item_keeps_only_title_window_totals_and_notice(project):
     assert page.title == "山前镇2026年11月低保金发放名单"
     assert "2026-11-18</span> 至 <span class=\"gk-nowrap\">2026-11-25" in page.body
     assert "公示期已满" in page.body
-    assert "<dt>户数</dt><dd>3</dd><dt>人数</dt><dd>6</dd><dt>金额合计</dt><dd>3,150.00 元</dd>" in page.body
+    assert "<dt>户数</dt> <dd>3</dd> <dt>人数</dt> <dd>6</dd> <dt>金额合计</dt> <dd>3,150.00 元</dd>" in page.body
     assert ("公示期已于2026-11-25结束，名单已按规定撤下，本页只保留汇总数字。如有疑问，请致电山前镇人民政府（"
             '<a class="gk-tel" href="tel:037160000010">0371-60000010</a>）。') in page.body
     assert not any(name in page.body for name in NAMES)

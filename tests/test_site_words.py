@@ -105,7 +105,9 @@ def test_materials_search_worker_is_the_one_we_patch():
     text = worker.read_text(encoding="utf-8")
     patched = whole_last_word(text)
     assert patched is not None and patched != text
+    assert "o<=t.length" in patched and '.join(" ")' in patched
     assert whole_last_word(patched) == patched
+    assert whole_last_word("/* some other worker */") is None
 
 
 def test_the_office_emblem_is_published_when_given_and_a_missing_file_is_reported(tmp_path):

@@ -176,8 +176,8 @@ def facts(rows: Iterable[tuple[str, str]], phones: Iterable[str] = ()) -> str:
     Values under a label in ``phones`` get tap-to-call links; dates never wrap.
     """
     phones = set(phones)
-    body = "".join(
-        f"<dt>{escape(k)}</dt><dd>"
+    body = " ".join(  # spaced: the search index reads "类型 补贴名单", not "类型补贴名单"
+        f"<dt>{escape(k)}</dt> <dd>"
         + "<br>".join((tel_html if k in phones else dates_html)(line)
                       for line in join_wrapped_lines(v.strip()).split("\n"))
         + "</dd>"

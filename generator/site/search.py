@@ -79,15 +79,22 @@ def whole_pages(index: str) -> str:
 # Material splits a Chinese query into the index's words, but never lets a word end
 # the query (the reader may still be typing it): 低保金发放 became 低保金 + 发*, and
 # 发* ranked 发展党员 first. Letting the last word be whole keeps the prefix match for
-# a word still being typed (低保金发 -> 低保金 + 发*).
-_QUERY_WORDS = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
-_QUERY_WORDS_WHOLE = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
+# a word still being typed (低保金发 -> 低保金 + 发*). It also joined the words with
+# "* ", so every word but the last was searched as 低保金** and listed as 缺少 (missing)
+# on the very results that contain it.
+_PATCHES = (
+    ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)",
+     "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"),
+    ('[...fe(s,this.index.invertedIndex)].join("* ")', '[...fe(s,this.index.invertedIndex)].join(" ")'),
+)
 
 
 def whole_last_word(worker: str) -> str | None:
-    """Material's search worker with the query's last word kept whole; None if it changed."""
-    if _QUERY_WORDS_WHOLE in worker:
-        return worker
-    if worker.count(_QUERY_WORDS) != 1:
-        return None
-    return worker.replace(_QUERY_WORDS, _QUERY_WORDS_WHOLE)
+    """Material's search worker with Chinese queries split as above; None if its code changed."""
+    for old, new in _PATCHES:
+        if new in worker:
+            continue
+        if worker.count(old) != 1:
+            return None
+        worker = worker.replace(old, new)
+    return worker
