@@ -385,6 +385,8 @@ def test_search_finds_a_title_a_procedure_a_recipient_group_and_a_fee_in_the_top
         assert any(path in wanted for path in top), (term, top)
         if term == "低保金发放":
             assert all(path in wanted for path in top), top
+            teaser = page.locator(".md-search-result__item").first.inner_text()
+            assert "缺少" not in teaser  # both words are found in the first result
 
 
 def test_the_search_index_holds_pages_not_furniture(site, demo):
