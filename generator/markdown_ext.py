@@ -65,6 +65,49 @@ class CjkLineBreaks(Extension):
         md.treeprocessors.register(_Joiner(md), "gongkai_cjk_lines", 5)  # after inline patterns
 
 
+# Numbers a reader can call: area code + number, mobiles, 400/800 lines, the 123xx hotlines.
+PHONE_IN_TEXT = re.compile(r"(?<![\d-])(?:\(?0\d{2,3}\)?-?\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}"
+                           r"|[48]00-?\d{3}-?\d{4}|123(?:45|15|66|88|69))(?![\d-])")
+
+
+class _Phones(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        self._walk(root)
+
+    def _links(self, text: str) -> tuple[str, list[etree.Element]]:
+        """``text`` up to the first number, and a link per number (its tail the text after it)."""
+        parts = PHONE_IN_TEXT.split(text)
+        numbers = PHONE_IN_TEXT.findall(text)
+        links = []
+        for number, after in zip(numbers, parts[1:]):
+            link = etree.Element("a", {"class": "gk-tel", "href": "tel:" + re.sub(r"\D", "", number)})
+            link.text, link.tail = number, after
+            links.append(link)
+        return parts[0], links
+
+    def _walk(self, element: etree.Element) -> None:
+        if element.tag in _SKIP or element.tag == "a":
+            return
+        for child in list(element):
+            self._walk(child)
+            if child.tail and PHONE_IN_TEXT.search(child.tail):
+                child.tail, links = self._links(child.tail)
+                at = list(element).index(child) + 1
+                for i, link in enumerate(links):
+                    element.insert(at + i, link)
+        if element.text and PHONE_IN_TEXT.search(element.text):
+            element.text, links = self._links(element.text)
+            for i, link in enumerate(links):
+                element.insert(i, link)
+
+
+class PhoneLinks(Extension):
+    """Phone numbers in the text become tap-to-call links (the site; boards print them plain)."""
+
+    def extendMarkdown(self, md) -> None:
+        md.treeprocessors.register(_Phones(md), "gongkai_phone_links", 4)
+
+
 def makeExtension(**kwargs) -> CjkLineBreaks:  # noqa: N802 (Python-Markdown's entry point name)
     return CjkLineBreaks(**kwargs)
 

@@ -84,7 +84,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         config.site_name = project.site.title
         if project.site.url and not config.site_url:
             config.site_url = project.site.url
-        for extension in ("sane_lists", "generator.markdown_ext"):  # as boards render Markdown
+        for extension in ("sane_lists", "generator.markdown_ext", "generator.markdown_ext:PhoneLinks"):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.theme["language"] = language

@@ -266,8 +266,11 @@ PHONE_TEXT_OUTSIDE_LINKS = r"""() => {
 
 
 def test_every_phone_number_is_a_tel_link(open_page, demo):
-    for name in ("home", "office", "procedure", "subsidy-list", "duties", "expired list"):
-        page = open_page(page_types(demo)[name], PHONE)
+    pages = page_types(demo)
+    notices = [urls.item_path(i) for i in demo.items() if i.type == "notice" and i.is_public(DATE)
+               and not i.is_expired(DATE)]
+    for name, path in [*pages.items(), *(("notice", n) for n in notices)]:
+        page = open_page(path, PHONE)
         assert page.evaluate(PHONE_TEXT_OUTSIDE_LINKS) == [], name
         for link in page.locator('a[href^="tel:"]').all():
             assert re.fullmatch(r"tel:\d+", link.get_attribute("href"))

@@ -126,3 +126,14 @@ def test_the_office_emblem_is_published_when_given_and_a_missing_file_is_reporte
     (root / "images" / "emblem.PNG").write_bytes(b"\x89PNG\r\n\x1a\n")
     project, report = load_project(root, dt.date(2026, 11, 21))
     assert not report.has_errors() and logo_path(project.site) == "assets/images/logo.png"
+
+
+def test_phone_numbers_in_item_bodies_become_links_on_the_site_only():
+    from generator.markdown_ext import PhoneLinks
+
+    source = "举报电话：0371-62316030（24小时值班），**热线 12345**。\n\n`0371-62316006` 收费120元\n"
+    site = markdown.markdown(source, extensions=extensions() + [PhoneLinks()])
+    assert '<a class="gk-tel" href="tel:037162316030">0371-62316030</a>（24小时值班）' in site
+    assert '<strong>热线 <a class="gk-tel" href="tel:12345">12345</a></strong>' in site
+    assert "<code>0371-62316006</code> 收费120元" in site
+    assert "tel:" not in markdown_html(source)  # a printed board has nothing to tap
