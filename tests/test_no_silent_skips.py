@@ -72,7 +72,10 @@ def test_browser_tests_without_a_browser_fail_under_ci(tmp_path):
 
 def test_ci_runs_the_suite_as_ci():
     text = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert 'export CI="${CI:-true}"' in text and text.rstrip().endswith("bash scripts/test.sh")
+    lines = text.rstrip().splitlines()
+    assert 'export CI="${CI:-true}"' in lines
+    assert lines.index('export CI="${CI:-true}"') < lines.index("bash scripts/test.sh")  # the README's command
+    assert all(line.startswith("bash scripts/test") for line in lines[lines.index("bash scripts/test.sh"):])
 
 
 def test_ci_templates_run_the_suite_in_debian_where_chromium_is_packaged():
