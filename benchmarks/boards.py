@@ -8,6 +8,11 @@ every item type on it), then ``gongkai boards`` runs in a fresh process:
 
 Each office also gets its A4 booklet, so a board's figure includes one booklet.
 
+Then one board alone, in this process on one core (what a clerk waits for
+once Python is running): ``render`` lays out and writes one A0 board (PDF and
+proof, no booklet) from an empty cache; ``cached`` is the same board again,
+found in the render cache and copied.
+
     python benchmarks/boards.py                  # 1 and 50 boards
     python benchmarks/boards.py --boards 1 10    # other counts
 """
@@ -43,6 +48,34 @@ def run_boards(root: Path, boards: list[str], jobs: int | None) -> float:
     return time.perf_counter() - start
 
 
+def one_board(root: Path, board_id: str) -> tuple[float, float, int]:
+    """Seconds to lay out and write one board (PDF and proof) cold, and to build it again
+    from the render cache; and its sheets."""
+    from generator.boards import build_boards
+    from generator.boards.document import board_document, font_faces
+    from generator.boards.edition import select_edition
+    from generator.boards.pdf import render_board
+    from generator.boards.proof import proof_png
+    from generator.content.fonts import board_font_files
+    from generator.content.loader import load_project
+    from generator.diagnostics import Report
+
+    project, _ = load_project(root, today=TODAY)
+    site, cache = project.site, root / ".cache-one"
+    shutil.rmtree(cache, ignore_errors=True)
+    faces = font_faces(board_font_files(root, site.fonts), len(site.fonts), cache)
+    edition = select_edition(project, project.boards[board_id], None, TODAY, Report())
+    start = time.perf_counter()
+    doc = board_document(edition, site, faces)
+    rendered = render_board(doc)
+    proof_png(rendered.pdf, doc.sheet.height_mm)
+    cold = time.perf_counter() - start
+    build_boards(project, root / "site-one", board_ids=[board_id], jobs=1, cache_dir=cache, today=TODAY)
+    start = time.perf_counter()
+    build_boards(project, root / "site-one", board_ids=[board_id], jobs=1, cache_dir=cache, today=TODAY)
+    return cold, time.perf_counter() - start, rendered.sheets
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--boards", type=int, nargs="+", default=[1, 50])
@@ -61,6 +94,9 @@ def main() -> int:
             cold = run_boards(root, selected, args.jobs)
             warm = run_boards(root, selected, args.jobs)
             print(f"{count:>6} {cold:>8.1f} {cold / count:>8.2f} {warm:>8.1f} {warm / count:>8.2f}")
+        cold, warm, sheets = one_board(root, board_ids[0])
+        print(f"one board in-process, one core ({board_ids[0]}, {sheets} sheet(s)): "
+              f"render {cold:.2f} s, cached {warm:.3f} s")
     return 0
 
 

@@ -119,9 +119,9 @@ def test_no_text_below_the_floor_and_headings_large(built):
 
 
 def text_of(path, page: int | None = None) -> str:
-    """The text in reading order (poppler follows the columns), without white space."""
+    """The text in the order it is drawn (panel by panel, cell by cell), without white space."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    out = subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, check=True).stdout
+    out = subprocess.run(["pdftotext", "-raw", *pages, str(path), "-"], capture_output=True, check=True).stdout
     return re.sub(r"\s+", "", out.decode())
 
 

@@ -205,7 +205,7 @@ def _key(identity: str, *parts: str) -> str:
 def _board_job(doc: BoardDocument, edition: Edition, tile: str | None, cache_dir: Path,
                identity: str) -> Job:
     names = board_file_names(edition.board.id, edition.quarter, tile)
-    key = _key(identity, *names.values(), doc.html(doc.sheet.text_steps_pt()[0], False))
+    key = _key(identity, *names.values(), doc.key_text())
     sheet = doc.sheet
     manifest = {
         "board": edition.board.id, "office": edition.office.id, "edition": str(edition.quarter),
@@ -262,7 +262,8 @@ def _render(job: Job) -> None:
         files[job.names["proof"]] = proof_png(rendered.pdf, doc.sheet.height_mm)
         if job.tile:
             files[job.names["tiles"]] = tile_pdf(rendered.pdf, doc, job.tile)
-        manifest = dict(job.manifest, sheets=rendered.sheets, text_pt=rendered.text_pt)
+        manifest = dict(job.manifest, sheets=rendered.sheets, text_pt=rendered.text_pt,
+                        sheet_layout=rendered.report)
         manifest["files"] = {name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
                              for name, data in sorted(files.items())}
         files[job.names["manifest"]] = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True)

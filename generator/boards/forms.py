@@ -9,6 +9,7 @@ boards show the same rows and never a personal-data column.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -18,7 +19,7 @@ from .. import urls
 from ..model import Item, Site
 from ..money import format_amount
 from ..tables import item_tables
-from .qr import qr_svg
+from .qr import qr_html
 
 LABELS = {
     "zh": {
@@ -28,6 +29,8 @@ LABELS = {
         "objection_phone": "异议电话", "period": "所属期间",
         "published": "发布日期", "scan": "扫码看详情", "supervision": "监督电话", "published_on": "{date} 发布",
         "continued": "续", "sheet": "第 {page} 张，共 {pages} 张", "office_qr": "扫码查看网上公开",
+        "reviewed_by": "审核", "checked_by": "复核", "approved_by": "审批", "disclosed_on": "公开日期",
+        "next_column": "接下栏", "next_sheet": "转第{sheet}张",
         "booklet": "政务公开资料汇编", "contents": "目录", "date": "{y}年{m}月{d}日",
         "address": "办公地址", "office_phone": "办公电话", "hours": "办公时间",
         "tile_sheet": "第 {sheet}/{sheets} 张", "tile_position": "第 {row}/{rows} 行，第 {col}/{cols} 列",
@@ -41,6 +44,9 @@ LABELS = {
         "published": "Published", "scan": "Scan for details", "supervision": "Supervision hotline",
         "published_on": "published {date}",
         "continued": "continued", "sheet": "sheet {page} of {pages}", "office_qr": "Scan for the website",
+        "reviewed_by": "Reviewed", "checked_by": "Checked", "approved_by": "Approved",
+        "disclosed_on": "Disclosed", "next_column": "continued in the next column",
+        "next_sheet": "continued on sheet {sheet}",
         "booklet": "Disclosure Compilation", "contents": "Contents", "date": "{y}-{m:02d}-{d:02d}",
         "address": "Address", "office_phone": "Phone", "hours": "Hours",
         "tile_sheet": "sheet {sheet}/{sheets}", "tile_position": "row {row}/{rows}, column {col}/{cols}",
@@ -68,6 +74,8 @@ class TableView:
     numeric: list[bool]
     footer: list[str] | None = None
     short: list[bool] = field(default_factory=list)  # per column: short cells, kept on one line
+    caption: bool = False  # print the title above the table (an item with several tables)
+    widths: list[float] = field(default_factory=list)  # per column, % of the table (set by the board layout)
 
 
 @dataclass
@@ -78,12 +86,14 @@ class Panel:
     type: str
     title: str
     url: str
-    qr: str  # inline SVG
+    qr: str  # <img> of the QR code
     facts: list[tuple[str, str]] = field(default_factory=list)  # short label: value lines
     steps: list[str] = field(default_factory=list)  # procedure flow chart
     elements: list[tuple[str, str | list[str]]] = field(default_factory=list)  # 六公开
     tables: list[TableView] = field(default_factory=list)
     body_html: str = ""
+    step_start: int = 1  # number of the first step (a continued flow chart)
+    review: list[tuple[str, str]] = field(default_factory=list)  # review chain and dates (quarter items)
 
 
 def cell(value) -> str:
@@ -95,6 +105,13 @@ def cell(value) -> str:
 
 
 SHORT_CELL = 5  # characters: names, posts, groups and amounts never wrap
+# Dates, amounts, phone numbers, codes: figures and their punctuation, never broken.
+FIGURES = re.compile(r"[0-9０-９A-Za-z.,:：/\-—–~～+%‰年月日时分号第元（）()#＃\s]{1,24}")
+
+
+def keep_whole(text: str) -> bool:
+    """Whether a cell is short or a figure (date, amount, phone), which never wraps."""
+    return len(text) <= SHORT_CELL or bool(FIGURES.fullmatch(text))
 
 
 def table_view(table) -> TableView:
@@ -105,7 +122,7 @@ def table_view(table) -> TableView:
         rows=rows,
         numeric=list(table.numeric) or [False] * len(table.columns),
         footer=[cell(v) for v in table.footer] if table.footer else None,
-        short=[all(len(row[i]) <= SHORT_CELL for row in rows if i < len(row))
+        short=[all(keep_whole(row[i]) for row in rows if i < len(row))
                for i in range(len(table.columns))],
     )
 
@@ -125,7 +142,7 @@ def panel(item: Item, site: Site) -> Panel:
     """The print form of ``item`` (one that is printed: neither a draft nor expired)."""
     lang = site.language
     url = urls.item_url(site.url, item)
-    out = Panel(key=item.key, type=item.type, title=item.title, url=url, qr=qr_svg(url))
+    out = Panel(key=item.key, type=item.type, title=item.title, url=url, qr=qr_html(url))
     f = item.fields
     if item.type == "procedure":
         out.steps = list(f.get("steps") or [])
@@ -138,6 +155,8 @@ def panel(item: Item, site: Site) -> Panel:
                 out.elements.append((label(key, lang), value))
     else:
         out.tables = [table_view(t) for t in item_tables(item, lang)]
+        for t in out.tables:
+            t.caption = len(out.tables) > 1
         if item.basis:
             out.facts.append((label("basis", lang), item.basis))
     if item.type == "finance" and f.get("period"):
@@ -145,8 +164,25 @@ def panel(item: Item, site: Site) -> Panel:
     if item.type == "subsidy-list":
         out.facts[:0] = [(label("program", lang), f.get("program") or "")]
         out.facts.append((label("objection_phone", lang), f.get("objection_phone") or ""))
-    window = _window(item, lang)
-    if window and item.type in ("subsidy-list", "notice"):
-        out.facts.append((label("window", lang), window))
     out.body_html = markdown_html(item.body)
+    out.review = review_line(item, lang)
+    return out
+
+
+def review_line(item: Item, language: str) -> list[tuple[str, str]]:
+    """What a quarter item's panel says of its review chain and dates, as real boards do:
+    审核 / 复核 / 审批 (with the approval date), 公开日期 and, for a list or notice, 公示期.
+    Fixed items print none."""
+    if item.quarter is None:
+        return []
+    out = []
+    if item.review:
+        r = item.review
+        out += [(label("reviewed_by", language), r.reviewed_by), (label("checked_by", language), r.checked_by),
+                (label("approved_by", language), f"{r.approved_by} {format_date(r.approved_on, language)}")]
+    if item.published:
+        out.append((label("disclosed_on", language), format_date(item.published, language)))
+    window = _window(item, language)
+    if window and item.type in ("subsidy-list", "notice"):
+        out.append((label("window", language), window))
     return out
