@@ -38,3 +38,11 @@ def booklet_html(office: Office, quarter: Quarter, items: list[Item], site: Site
         meta=[_meta(item, language) for item in items],
     )
 
+
+
+def booklet_key(office: Office, quarter: Quarter, items: list[Item], site: Site) -> str:
+    """Everything the booklet prints, as text (the render cache's key; no QR codes made)."""
+    language = site.language
+    return repr((office.name, office.address, office.phone, office.hours, office.supervision_phone,
+                 site.supervision_phone, site.url, str(quarter), language,
+                 [panel(item, site) for item in items], [_meta(item, language) for item in items]))

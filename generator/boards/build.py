@@ -32,7 +32,7 @@ from .. import __version__, urls
 from ..content.fonts import FontError, board_font_files, covered_codepoints
 from ..diagnostics import ContentError, Report
 from ..model import Location, Project, Quarter
-from .booklet import booklet_html
+from .booklet import booklet_html, booklet_key
 from .document import CMYK_PROFILE, THEME, BoardDocument, board_document, font_faces
 from .edition import Edition, check_glyphs, edition_quarter, item_texts, office_items, select_edition
 from .forms import LABELS
@@ -85,7 +85,7 @@ class Job:
     entry: Path  # cache directory of this render
     names: dict[str, str]
     document: BoardDocument | None = None
-    html: str | None = None  # a booklet
+    booklet: tuple | None = None  # booklet_html's arguments
     tile: str | None = None
     manifest: dict | None = None
 
@@ -205,7 +205,7 @@ def _key(identity: str, *parts: str) -> str:
 def _board_job(doc: BoardDocument, edition: Edition, tile: str | None, cache_dir: Path,
                identity: str) -> Job:
     names = board_file_names(edition.board.id, edition.quarter, tile)
-    key = _key(identity, *names.values(), doc.key_text())
+    key = _key(identity, *names.values(), doc.key_text(), repr(doc.faces))
     sheet = doc.sheet
     manifest = {
         "board": edition.board.id, "office": edition.office.id, "edition": str(edition.quarter),
@@ -223,10 +223,9 @@ def _board_job(doc: BoardDocument, edition: Edition, tile: str | None, cache_dir
 
 
 def _booklet_job(office, quarter, items, site, faces, cache_dir, identity) -> Job:
-    html = booklet_html(office, quarter, items, site, faces)
     names = {"booklet": booklet_file_name(office.id, quarter)}
-    key = _key(identity, *names.values(), html)
-    return Job(key, cache_dir / key, names, html=html)
+    key = _key(identity, *names.values(), booklet_key(office, quarter, items, site), repr(faces))
+    return Job(key, cache_dir / key, names, booklet=(office, quarter, items, site, faces))
 
 
 def _complete(job: Job) -> bool:
@@ -253,8 +252,8 @@ def end_with_parent() -> None:
 def _render(job: Job) -> None:
     """Render one job into a fresh cache entry (written whole, then moved into place)."""
     files: dict[str, bytes] = {}
-    if job.html is not None:
-        files[job.names["booklet"]] = write_pdf(job.html)
+    if job.booklet is not None:
+        files[job.names["booklet"]] = write_pdf(booklet_html(*job.booklet))
     else:
         doc = job.document
         rendered = render_board(doc)

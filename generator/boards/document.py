@@ -227,7 +227,7 @@ class BoardDocument:
                   for sheet in sheets]
         return environment().get_template("board.html").render(
             css=self.css(text_pt, gap=gap), measure=False, sheets=placed, sheet_labels=len(sheets) > 1,
-            **self.context)
+            office_qr=qr_html(self.context["office_url"]), **self.context)
 
     def key_text(self) -> str:
         """Everything the board's render depends on, as text (for the render cache)."""
@@ -363,7 +363,7 @@ def board_document(edition: Edition, site: Site, faces: list[FontFace]) -> Board
         "created": f"{edition.published.isoformat()}T00:00:00+08:00",
         "generator": f"gongkai {__version__}",
         "supervision_phone": office.supervision_phone or site.supervision_phone,
-        "office_qr": qr_html(urls.office_url(site.url, office)),
+        "office_url": urls.office_url(site.url, office),
         "labels": labels,
     }
     return BoardDocument(

@@ -86,7 +86,6 @@ class Panel:
     type: str
     title: str
     url: str
-    qr: str  # <img> of the QR code
     facts: list[tuple[str, str]] = field(default_factory=list)  # short label: value lines
     steps: list[str] = field(default_factory=list)  # procedure flow chart
     elements: list[tuple[str, str | list[str]]] = field(default_factory=list)  # 六公开
@@ -94,6 +93,11 @@ class Panel:
     body_html: str = ""
     step_start: int = 1  # number of the first step (a continued flow chart)
     review: list[tuple[str, str]] = field(default_factory=list)  # review chain and dates (quarter items)
+
+    @property
+    def qr(self) -> str:
+        """The ``<img>`` of the panel's QR code (made when printed, not to key the cache)."""
+        return qr_html(self.url)
 
 
 def cell(value) -> str:
@@ -142,7 +146,7 @@ def panel(item: Item, site: Site) -> Panel:
     """The print form of ``item`` (one that is printed: neither a draft nor expired)."""
     lang = site.language
     url = urls.item_url(site.url, item)
-    out = Panel(key=item.key, type=item.type, title=item.title, url=url, qr=qr_html(url))
+    out = Panel(key=item.key, type=item.type, title=item.title, url=url)
     f = item.fields
     if item.type == "procedure":
         out.steps = list(f.get("steps") or [])
