@@ -253,7 +253,7 @@ def _render(job: Job) -> None:
     """Render one job into a fresh cache entry (written whole, then moved into place)."""
     files: dict[str, bytes] = {}
     if job.booklet is not None:
-        files[job.names["booklet"]] = write_pdf(booklet_html(*job.booklet))
+        files[job.names["booklet"]] = write_pdf(booklet_html(*job.booklet), repr(job.booklet[-1]))
     else:
         doc = job.document
         rendered = render_board(doc)

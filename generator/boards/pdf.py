@@ -10,9 +10,10 @@ from the content (WeasyPrint writes a random one), the file id from the bytes.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import multiprocessing.util
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -42,15 +43,24 @@ class Rendered:
     report: list[dict] = field(default_factory=list)  # per sheet: see layout.report
 
 
-@contextmanager
-def font_configuration() -> Iterator[FontConfiguration]:
-    """WeasyPrint's font set for one render; its temporary copies of the font files are
-    removed at the end (its finalizer alone may never run in a worker process)."""
-    fonts = FontConfiguration()
-    try:
-        yield fonts
-    finally:
-        fonts.__del__()
+_SHARED: dict[str, FontConfiguration] = {}
+
+
+def shared_fonts(faces: str) -> FontConfiguration:
+    """One font set per process and set of board fonts (``faces``, their description): the
+    fonts load once for every board and booklet a process renders. Their temporary copies
+    are removed when the process ends (a pool worker too: multiprocessing runs finalizers)."""
+    if not _SHARED:
+        atexit.register(_drop_shared)
+        multiprocessing.util.Finalize(None, _drop_shared, exitpriority=10)
+    if faces not in _SHARED:
+        _SHARED[faces] = FontConfiguration()
+    return _SHARED[faces]
+
+
+def _drop_shared() -> None:
+    while _SHARED:
+        _SHARED.popitem()[1].__del__()
 
 
 def layout(html: str, fonts: FontConfiguration) -> weasyprint.Document:
@@ -61,19 +71,19 @@ def layout(html: str, fonts: FontConfiguration) -> weasyprint.Document:
 def render_board(doc: BoardDocument) -> Rendered:
     """Lay out ``doc`` at the size and places :func:`.layout.plan` chooses and write the PDF.
 
-    The measuring layouts and the board share one font configuration, so fonts load once.
+    The measuring layouts and the board share the process's font set, so fonts load once.
     """
-    with font_configuration() as fonts:
-        render = lambda html: layout(html, fonts)  # noqa: E731
-        chosen = board_layout.plan(doc, render)
-        for _ in range(REPLANS + 1):
-            document = render(doc.html(chosen.text_pt, board_layout.views(doc, chosen), chosen.gap))
-            over = overflow(document, chosen.column_height)
-            if over <= OVERFLOW_TOLERANCE_MM or chosen.column_height - over < chosen.column_height * 0.8:
-                break
-            chosen = board_layout.replan(doc, chosen, over + OVERFLOW_MARGIN_MM)
-        return Rendered(_write(document, doc.sheet), len(document.pages), chosen.text_pt,
-                        board_layout.report(doc, chosen))
+    fonts = shared_fonts(repr(doc.faces))
+    render = lambda html: layout(html, fonts)  # noqa: E731
+    chosen = board_layout.plan(doc, render)
+    for _ in range(REPLANS + 1):
+        document = render(doc.html(chosen.text_pt, board_layout.views(doc, chosen), chosen.gap))
+        over = overflow(document, chosen.column_height)
+        if over <= OVERFLOW_TOLERANCE_MM or chosen.column_height - over < chosen.column_height * 0.8:
+            break
+        chosen = board_layout.replan(doc, chosen, over + OVERFLOW_MARGIN_MM)
+    return Rendered(_write(document, doc.sheet), len(document.pages), chosen.text_pt,
+                    board_layout.report(doc, chosen))
 
 
 def overflow(document: weasyprint.Document, column_height: float) -> float:
@@ -95,10 +105,10 @@ def _columns(box) -> Iterator[boxes.Box]:
         yield from _columns(child)
 
 
-def write_pdf(html: str) -> bytes:
-    """Another document in the board theme (booklet, tile labels): PDF/X-4, deterministic."""
-    with font_configuration() as fonts:
-        return _write(layout(html, fonts))
+def write_pdf(html: str, faces: str) -> bytes:
+    """Another document in the board theme (booklet, tile labels) with the fonts ``faces``
+    describes (see :func:`shared_fonts`): PDF/X-4, deterministic."""
+    return _write(layout(html, shared_fonts(faces)))
 
 
 def _write(document: weasyprint.Document, sheet: Sheet | None = None) -> bytes:
