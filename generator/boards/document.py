@@ -41,7 +41,7 @@ SHEET_SLACK_MM = 0.5  # a sheet's column area stops short of the page area, so i
 MEASURE_PAGE_MM = 100000  # panels are measured on one page this tall: no breaks
 WORD = re.compile(r"[0-9A-Za-z.,:/%+\-]+")
 # Title tokens: a Latin/figure run, or one character with its punctuation held on.
-TOKEN = re.compile(r"[（(《“‘〔【\[]*(?:[0-9A-Za-z.,:/%+\-]+|\S)[）)》”’〕】\]，、。：；！？·]*|\s+")
+TOKEN = re.compile(r"[（(《“‘〔【\[]*(?:[0-9A-Za-z.,:/%+\-]+[年月日号]?|\S)[）)》”’〕】\]，、。：；！？·]*|\s+")
 
 
 @lru_cache(maxsize=1)
@@ -304,6 +304,8 @@ def balanced_lines(title: str, room_em: float) -> list[str]:
     before closing or after opening punctuation.
     """
     tokens = TOKEN.findall(title)
+    if len(tokens) > 1 and tokens[-1].startswith("（"):  # a closing （续） stays with the title
+        tokens[-2:] = ["".join(tokens[-2:])]
     widths = [text_em(t) for t in tokens]
     if sum(widths) <= room_em or len(tokens) < 2:
         return [title]

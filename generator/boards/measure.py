@@ -96,16 +96,20 @@ def _measured(section, cont, us: list[Unit], panel, note: float) -> Measured:
     found: list[tuple[float, float, float, list | None]] = []  # top, bottom, lead, lines
     blocks = body_blocks(panel.body_html)
     markdown = 0
+    flow_title = None  # a flow chart's title starts with its first step
     for child in body.children:
-        if not isinstance(child, boxes.BlockLevelBox) and not isinstance(child, boxes.BlockBox):
+        if not isinstance(child, boxes.BlockLevelBox):
             continue
         tag = child.element_tag
         if _classes(child, "flow-title"):
-            found.append(("lead", child.border_box_y(), 0.0, None))
+            flow_title = child.border_box_y()
         elif _classes(child, "facts") or _classes(child, "review"):
             found.append(_box(child))
         elif _classes(child, "flow"):
-            found += [_box(li) for li in child.children if isinstance(li, boxes.BlockBox)]
+            steps = [_box(li) for li in child.children if isinstance(li, boxes.BlockBox)]
+            if steps and flow_title is not None:
+                steps[0] = (flow_title, *steps[0][1:])
+            found += steps
         elif child.is_table_wrapper and (_classes(child, "data") or _classes(child, "elements")):
             table = next(_find(child, lambda b: isinstance(b, boxes.TableBox)))
             groups = [g for g in table.children if isinstance(g, boxes.TableRowGroupBox)]
@@ -129,23 +133,12 @@ def _measured(section, cont, us: list[Unit], panel, note: float) -> Measured:
                      for ln in child.children if isinstance(ln, boxes.LineBox)] if tag == "p" else None
             found.append((child.border_box_y(), child.border_box_y() + child.border_height(), 0.0, lines))
             markdown += 1
-    # A flow chart's title leads its first step.
-    merged: list[tuple[float, float, float, list | None]] = []
-    lead_top = None
-    for entry in found:
-        if entry[0] == "lead":
-            lead_top = entry[1]
-            continue
-        if lead_top is not None:
-            entry = (lead_top, entry[1], entry[2], entry[3])
-            lead_top = None
-        merged.append(entry)
-    if len(merged) != len(us):
+    if len(found) != len(us):
         return m  # not as expected (unusual markup): the panel is kept whole
-    m.top = [(t - y0) * PX_MM for t, _, _, _ in merged]
-    m.bottom = [(b - y0) * PX_MM for _, b, _, _ in merged]
-    m.lead = [lead * PX_MM for _, _, lead, _ in merged]
-    for i, (_, _, _, lines) in enumerate(merged):
+    m.top = [(t - y0) * PX_MM for t, _, _, _ in found]
+    m.bottom = [(b - y0) * PX_MM for _, b, _, _ in found]
+    m.lead = [lead * PX_MM for _, _, lead, _ in found]
+    for i, (_, _, _, lines) in enumerate(found):
         if us[i].kind == "para" and lines and len(lines) >= 4:
             m.lines[i] = [((a - y0) * PX_MM, (b - y0) * PX_MM) for a, b, _ in lines]
             before, total = [], 0
@@ -168,7 +161,7 @@ def _nonspace(box) -> int:
 
 def _classes(box, name: str) -> bool:
     element = getattr(box, "element", None)
-    return element is not None and name in (element.get("class") or "").split() and box.element_tag != ""
+    return element is not None and name in (element.get("class") or "").split()
 
 
 def _is_panel(box) -> bool:

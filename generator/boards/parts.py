@@ -71,7 +71,7 @@ def units(p: Panel) -> list[Unit]:
     out += [Unit("step", (i,)) for i in range(len(p.steps))]
     if p.steps and p.facts:
         out[len(out) - len(p.steps)] = Unit("step", (0,), glued=True)  # facts stay with the flow chart
-    out += [Unit("element", (i,), glued=i == 0 and bool(p.steps)) for i in range(len(p.elements))]
+    out += [Unit("element", (i,)) for i in range(len(p.elements))]
     for t, table in enumerate(p.tables):
         n = len(table.rows)
         for r in range(n):
