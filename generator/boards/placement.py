@@ -16,6 +16,7 @@ from .measure import Measured
 from .parts import Cut, Part
 
 MIN_START = 0.2  # a long panel starts in a column only with this much of it (of the column) free
+MIN_PART_UNITS = 4  # nor with fewer units (rows, steps, blocks) than this
 PRECISION_MM = 1.0
 
 
@@ -49,16 +50,28 @@ def place(panels: list[Measured], column_height: float, per_sheet: int, gap: flo
     room = count * per_sheet
     if all(m.height <= column_height for m in panels):
         return Placement(_even(panels, column_height, room, gap), per_sheet)
-    lo, hi = max([0.0] + [m.height for m in panels if m.height <= column_height]) * 0.5, column_height
-    best = fewest
+    best = _lowest(panels, column_height, gap, room, (0, Cut(0)), fewest)
+    # The last sheet again on its own, so its columns share what is left evenly.
+    last = (len(best) - 1) // per_sheet * per_sheet
+    if last:
+        first = best[last].parts[0]
+        tail = _fill(panels, column_height, column_height, gap, (first.panel, first.start))
+        best = best[:last] + _lowest(panels, column_height, gap, per_sheet, (first.panel, first.start), tail)
+    return Placement(best, per_sheet)
+
+
+def _lowest(panels: list[Measured], column_height: float, gap: float, room: int, start: tuple[int, Cut],
+            best: list[Column]) -> list[Column]:
+    """The fill from ``start`` with the lowest column height that still fits ``room`` columns."""
+    lo, hi = 0.0, column_height
     while hi - lo > PRECISION_MM:
         mid = (lo + hi) / 2
-        trial = _fill(panels, mid, column_height, gap)
+        trial = _fill(panels, mid, column_height, gap, start)
         if len(trial) <= room:
             best, hi = trial, mid
         else:
             lo = mid
-    return Placement(best, per_sheet)
+    return best
 
 
 def _even(panels: list[Measured], column_height: float, room: int, gap: float) -> list[Column]:
@@ -100,8 +113,10 @@ def _even(panels: list[Measured], column_height: float, room: int, gap: float) -
     return columns
 
 
-def _fill(panels: list[Measured], target: float, column_height: float, gap: float) -> list[Column]:
-    """Fill columns up to ``target`` (a whole panel up to ``column_height`` may stand alone)."""
+def _fill(panels: list[Measured], target: float, column_height: float, gap: float,
+          begin: tuple[int, Cut] = (0, Cut(0))) -> list[Column]:
+    """Fill columns up to ``target`` (a whole panel up to ``column_height`` may stand alone),
+    from panel ``begin[0]`` at cut ``begin[1]``."""
     columns = [Column()]
 
     def room() -> float:
@@ -115,15 +130,18 @@ def _fill(panels: list[Measured], target: float, column_height: float, gap: floa
         c.heights.append(height)
 
     for index, m in enumerate(panels):
-        if m.height <= room() or (not columns[-1].parts and m.height <= column_height):
+        if index < begin[0]:
+            continue
+        resume = begin[1] if index == begin[0] else Cut(0)
+        if resume == Cut(0) and (m.height <= room() or (not columns[-1].parts and m.height <= column_height)):
             add(Part(index, Cut(0), Cut(len(m.units)), True, True), m.height)
             continue
-        if m.height <= column_height or not m.splittable:
+        if resume == Cut(0) and (m.height <= column_height or not m.splittable):
             # (one that cannot be cut and is taller than a column stands alone and runs over)
             columns.append(Column())
             add(Part(index, Cut(0), Cut(len(m.units)), True, True), m.height)
             continue
-        start = Cut(0)
+        start = resume
         if room() < MIN_START * column_height:
             columns.append(Column())
         while True:
@@ -131,6 +149,8 @@ def _fill(panels: list[Measured], target: float, column_height: float, gap: floa
                 add(Part(index, start, Cut(len(m.units)), start == Cut(0), True), m.part_height(start, None))
                 break
             end = _last_cut(m, start, room())
+            if end is not None and end.unit - start.unit < MIN_PART_UNITS and columns[-1].parts:
+                end = None  # too little of it to start under another panel: it starts a column
             if end is None and columns[-1].parts:
                 columns.append(Column())
                 continue
