@@ -167,7 +167,7 @@ class BoardDocument:
             "office": max(floor, fitted_pt(self.context["office"], inner * 0.9, s.pt(88) * band)),
             "title": max(s.heading_floor_pt, fitted_pt(self.context["title"] + "（续）", inner * 0.9, s.pt(190) * band)),
             "footer_text": max(floor, round(s.pt(36) * band, 2)),
-            "footer_phone": max(s.heading_floor_pt, round(s.pt(56) * band, 2)),
+            "footer_phone": heading,  # the supervision phone: as large as a panel title
             "office_qr": round(s.mm(70) * band, 2), "panel_qr": s.mm(44), "column_gap": s.mm(14),
             "pad": s.mm(6), "pad_small": s.mm(3), "rule": s.mm(1.2), "rule_heavy": s.mm(3),
             "hairline": s.mm(0.5), "arrow": s.mm(9), "arrow_half": s.mm(7),
