@@ -62,8 +62,12 @@ def place(panels: list[Measured], column_height: float, per_sheet: int, gap: flo
 
 def _lowest(panels: list[Measured], column_height: float, gap: float, room: int, start: tuple[int, Cut],
             best: list[Column]) -> list[Column]:
-    """The fill from ``start`` with the lowest column height that still fits ``room`` columns."""
-    lo, hi = 0.0, column_height
+    """The fill from ``start`` with the lowest column height that still fits ``room`` columns.
+
+    Never lower than the tallest whole panel: it needs that column anyway, and a long panel
+    cut lower would only be cut into more parts."""
+    lo = max([0.0] + [m.height for m in panels[start[0]:] if m.height <= column_height]) - PRECISION_MM
+    hi = column_height
     while hi - lo > PRECISION_MM:
         mid = (lo + hi) / 2
         trial = _fill(panels, mid, column_height, gap, start)
