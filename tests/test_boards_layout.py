@@ -244,8 +244,7 @@ def test_last_sheet_has_no_empty_column_beside_an_overflow(request):
         geo = Geometry(project, edition)
         with pdfplumber.open(edition.pdf) as pdf:
             columns = column_texts(pdf.pages[-1], geo)
-            earlier = "".join("".join(column_texts(p, geo)) for p in pdf.pages[:-1])
-        if NOTE.search("".join(columns)) or NOTE.search(earlier):
+        if NOTE.search("".join(columns)):  # a panel runs on from column to column on it
             assert all(columns), (edition.board_id, [len(c) for c in columns])
 
 
