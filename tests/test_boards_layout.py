@@ -112,12 +112,19 @@ class Geometry:
         return None
 
 
+def body_bounds(page, geo: Geometry) -> tuple[float, float]:
+    """Top and bottom of a sheet's panels, between the header band and the footer."""
+    offset = geo.sheet.slug_mm * MM
+    top = page.bbox[1] + (geo.sheet.inset_mm + geo.sheet.mm(150) * geo.sheet.band_scale + 5) * MM + offset
+    bottom = page.bbox[3] - (geo.sheet.inset_mm + geo.sheet.mm(95) * geo.sheet.band_scale) * MM - offset
+    return top, bottom
+
+
 def column_texts(page, geo: Geometry) -> list[str]:
     """The text of each column of a sheet, top to bottom, without white space."""
     out = []
     offset = geo.sheet.slug_mm * MM
-    top = page.bbox[1] + (geo.sheet.inset_mm + geo.sheet.mm(150) * geo.sheet.band_scale + 5) * MM + offset
-    bottom = page.bbox[3] - (geo.sheet.inset_mm + geo.sheet.mm(95) * geo.sheet.band_scale) * MM - offset
+    top, bottom = body_bounds(page, geo)
     for left in geo.lefts:
         x0 = page.bbox[0] + offset + (left - 0.5) * MM
         crop = page.crop((x0, top, x0 + (geo.width + 1) * MM, bottom))
@@ -127,7 +134,9 @@ def column_texts(page, geo: Geometry) -> list[str]:
 
 def title_lines(page, geo: Geometry) -> list[str]:
     """Each line of each panel title on a sheet (bold text at the panel heading size), in order."""
-    chars = [c for c in page.chars if "Bold" in c["fontname"] and abs(c["size"] - geo.heading) < 0.2]
+    top, bottom = body_bounds(page, geo)
+    chars = [c for c in page.chars if "Bold" in c["fontname"] and abs(c["size"] - geo.heading) < 0.2
+             and top <= c["top"] and c["bottom"] <= bottom]
     lines: list[list] = []
     for c in sorted(chars, key=lambda c: (geo.column_of(c["x0"] - page.bbox[0]) or 0, c["top"], c["x0"])):
         column = geo.column_of(c["x0"] - page.bbox[0])
