@@ -92,7 +92,7 @@ def replan(doc: BoardDocument, previous: Plan, shortfall: float) -> Plan:
 
 def _estimate(sizes: list[float], lo: int, fitting: Placement, height: float) -> int:
     """The size index at which the tallest column would about reach the foot of its sheet."""
-    tallest = max(c.height for c in fitting.columns)
+    tallest = max((c.height for c in fitting.columns), default=0.0)
     if tallest <= 0:
         return len(sizes) - 1
     target = sizes[lo] * (height / tallest) ** (1 / GROWTH)

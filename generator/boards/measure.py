@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 from weasyprint.formatting_structure import boxes
 
 from .document import BoardDocument
-from .parts import Cut, Unit, body_blocks, units
+from .parts import Cut, Unit, body_blocks, body_rows, units
 
 PX_MM = 25.4 / 96  # WeasyPrint lays out in CSS pixels
 
@@ -37,7 +37,7 @@ class Measured:
 
     @property
     def splittable(self) -> bool:
-        return len(self.top) == len(self.units) > 1
+        return len(self.top) == len(self.units) > 0 and any(True for _ in self.cuts())
 
     def cuts(self) -> Iterator[Cut]:
         """Every clean place to cut, in order (never an orphan or widow line)."""
@@ -110,18 +110,22 @@ def _measured(section, cont, us: list[Unit], panel, note: float) -> Measured:
             if steps and flow_title is not None:
                 steps[0] = (flow_title, *steps[0][1:])
             found += steps
-        elif child.is_table_wrapper and (_classes(child, "data") or _classes(child, "elements")):
+        elif child.is_table_wrapper and (_classes(child, "data") or _classes(child, "elements")
+                                         or (markdown < len(blocks) and blocks[markdown].tag == "table"
+                                             and body_rows(blocks[markdown]))):
             table = next(_find(child, lambda b: isinstance(b, boxes.TableBox)))
             groups = [g for g in table.children if isinstance(g, boxes.TableRowGroupBox)]
             rows = [r for g in groups if not g.is_header for r in g.children]
             lead = 0.0
-            if _classes(child, "data"):  # a continued table repeats its caption and head
+            if not _classes(child, "elements"):  # a continued table repeats its caption and head
                 lead = sum(c.margin_height() for c in child.children if isinstance(c, boxes.TableCaptionBox))
                 lead += sum(g.height for g in groups if g.is_header)
             entries = [(r.position_y, r.position_y + r.height, lead, None) for r in rows]
             if entries:
                 entries[0] = (child.border_box_y(), entries[0][1], 0.0, None)
             found += entries
+            if not (_classes(child, "data") or _classes(child, "elements")):
+                markdown += 1
         elif tag in ("ul", "ol") and markdown < len(blocks):
             items = [li for li in child.children if isinstance(li, boxes.BlockBox)]
             found += [_box(li) for li in items]

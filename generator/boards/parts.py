@@ -27,7 +27,7 @@ TOTAL_ROWS = 2  # a table's 合计 row keeps at least this many rows before it
 
 @dataclass(frozen=True)
 class Unit:
-    kind: str  # facts | step | element | row | total | block | item | para | review
+    kind: str  # facts | step | element | row | total | block | item | mdrow | para | review
     where: tuple  # (table, row), (block, item) ... : which piece of the panel
     glued: bool = False  # no cut just before this unit
 
@@ -84,6 +84,8 @@ def units(p: Panel) -> list[Unit]:
     for b, block in enumerate(body_blocks(p.body_html)):
         if block.tag in LIST_TAGS and len(block):
             out += [Unit("item", (b, i), glued=after_heading and i == 0) for i in range(len(block))]
+        elif block.tag == "table" and body_rows(block):
+            out += [Unit("mdrow", (b, i), glued=after_heading and i == 0) for i in range(len(body_rows(block)))]
         else:
             out.append(Unit("para" if block.tag == "p" else "block", (b,), glued=after_heading))
         after_heading = block.tag in HEADING_TAGS
@@ -132,6 +134,16 @@ def _body_part(body_html: str, us: list[Unit], start: Cut, end: Cut, line_chars:
                     lists[b].set("start", str(int(blocks[b].get("start", "1")) + item))
                 html.append(lists[b])
             lists[b].append(copy.deepcopy(blocks[b][item]))
+        elif u.kind == "mdrow":  # a Markdown table: its head again over the rows of this part
+            b, row = u.where
+            if b not in lists:
+                lists[b] = ET.Element("table", dict(blocks[b].attrib))
+                head = blocks[b].find("thead")
+                if head is not None:
+                    lists[b].append(copy.deepcopy(head))
+                ET.SubElement(lists[b], "tbody")
+                html.append(lists[b])
+            lists[b].find("tbody").append(copy.deepcopy(body_rows(blocks[b])[row]))
         elif u.kind in ("para", "block"):
             block = blocks[u.where[0]]
             chars = line_chars.get(i, [0])
@@ -143,6 +155,11 @@ def _body_part(body_html: str, us: list[Unit], start: Cut, end: Cut, line_chars:
                     block.set("class", (block.get("class", "") + " cont").strip())
             html.append(block)
     return "".join(x if isinstance(x, str) else ET.tostring(x, encoding="unicode", method="html") for x in html)
+
+
+def body_rows(table: ET.Element) -> list[ET.Element]:
+    """The body rows of a Markdown table."""
+    return [row for body in table.findall("tbody") for row in body.findall("tr")]
 
 
 def _slice(element: ET.Element, lo: int, hi: int | None) -> ET.Element:
