@@ -49,11 +49,14 @@ def long_office(project) -> None:
     text = item(town.id, "long-text", "rules", "村务公开制度全文",
                 body="\n\n".join(f"第{i + 1}条　" + "村务公开的内容应当真实、完整、及时，接受群众监督。" * 6
                                  for i in range(30)))
-    town.fixed += [procedure, text]
+    grid = "| 序号 | 便民事项 |\n| --- | --- |\n" + "\n".join(f"| {i} | 第{i}项便民事项的办理说明 |"
+                                                         for i in range(1, 121))
+    markdown_table = item(town.id, "long-markdown-table", "rules", "便民事项清单", body=grid)
+    town.fixed += [procedure, text, markdown_table]
     town.quarters[QUARTER] += small + [table]
     project.boards["many"] = board("many", town.id, [f"quarter/small-{i}" for i in range(18)], profile="offset")
     project.boards["long"] = board("long", town.id, ["fixed/long-procedure", "quarter/long-table", "fixed/long-text",
-                                                    "fixed/service-pledge"], size="A1",
+                                                    "fixed/long-markdown-table", "fixed/service-pledge"], size="A1",
                                    width_mm=Decimal(594), height_mm=Decimal(841), margin_mm=Decimal(20))
     village = project.offices["liuxi-village"]
     [dibao] = village.quarters[QUARTER]
@@ -186,7 +189,7 @@ def test_only_panels_taller_than_a_column_are_split(request):
 
 def test_each_part_is_marked_and_a_table_part_starts_with_its_head(fixture_boards):
     project, editions = fixture_boards
-    for board_id, heads in (("long", {"2026年村务会议一览": "日期会议地点联系电话"}),
+    for board_id, heads in (("long", {"2026年村务会议一览": "日期会议地点联系电话", "便民事项清单": "序号便民事项"}),
                             ("list600", {"2026年第四季度农村低保名单": "序号姓名村组人数金额（元）"})):
         edition = editions[board_id]
         geo = Geometry(project, edition)
@@ -243,6 +246,8 @@ def test_a_long_text_is_cut_between_lines_without_orphans(fixture_boards):
     for i in range(30):
         assert f"第{i + 1}条" in everything, i
     assert everything.count("第34步") == 1  # every step once, numbered on across parts
+    rows = re.findall(r"(\d+)第(\d+)项便民事项的办理说明", everything)
+    assert [int(a) for a, b in rows] == list(range(1, 121)) == [int(b) for a, b in rows]
     assert re.search(r"34第34步", everything)
 
 
