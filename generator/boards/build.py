@@ -262,7 +262,7 @@ def _render(job: Job) -> None:
         if job.tile:
             files[job.names["tiles"]] = tile_pdf(rendered.pdf, doc, job.tile)
         manifest = dict(job.manifest, sheets=rendered.sheets, text_pt=rendered.text_pt,
-                        sheet_layout=rendered.report)
+                        sheet_layout=rendered.report, overflow_mm=rendered.overflow_mm)
         manifest["files"] = {name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
                              for name, data in sorted(files.items())}
         files[job.names["manifest"]] = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True)

@@ -41,6 +41,7 @@ class Rendered:
     sheets: int
     text_pt: float  # the body size the board was set in
     report: list[dict] = field(default_factory=list)  # per sheet: see layout.report
+    overflow_mm: float = 0.0  # how far a column that could not be cut runs past its sheet
 
 
 _SHARED: dict[str, FontConfiguration] = {}
@@ -82,8 +83,11 @@ def render_board(doc: BoardDocument) -> Rendered:
         if over <= OVERFLOW_TOLERANCE_MM or chosen.column_height - over < chosen.column_height * 0.8:
             break
         chosen = board_layout.replan(doc, chosen, over + OVERFLOW_MARGIN_MM)
+    # A unit that cannot be cut and is taller than a column runs over: say by how much.
+    planned = max((c.height for c in chosen.placement.columns), default=0.0) - chosen.column_height
+    over = max(over, planned)
     return Rendered(_write(document, doc.sheet), len(document.pages), chosen.text_pt,
-                    board_layout.report(doc, chosen))
+                    board_layout.report(doc, chosen), round(over, 1) if over > OVERFLOW_TOLERANCE_MM else 0.0)
 
 
 def overflow(document: weasyprint.Document, column_height: float) -> float:

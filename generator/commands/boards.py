@@ -69,6 +69,10 @@ def run(args) -> int:
         sheets = f"{edition.sheets} 张" if edition.sheets == 1 else (
             f"{edition.sheets} 张：一张排不下，版块已分排到 {edition.sheets} 张，请检查校样 {edition.proof.name}")
         print(f"{state} {edition.pdf}（{sheets}）")
+        overflow = json.loads(edition.manifest.read_text(encoding="utf-8")).get("overflow_mm", 0)
+        if overflow:
+            print(f"  注意：有一段内容（一个列表项或引文）比一栏还长，无法拆分，超出栏底 {overflow} mm，"
+                  f"请把它分成较短的段落", file=sys.stderr)
         if args.report:
             print_layout(edition.manifest)
     return 0
