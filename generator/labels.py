@@ -68,6 +68,8 @@ LABELS: dict[str, dict[str, str]] = {
         "table": "表格", "material": "材料", "step": "步骤", "number": "序号", "masked_id": "身份证号",
         # boards and booklet
         "scan": "扫码看详情", "published_on": "{date} 发布", "continued": "续",
+        "reviewed_by": "审核", "checked_by": "复核", "approved_by": "审批", "disclosed_on": "公开日期",
+        "next_column": "接下栏", "next_sheet": "转第{sheet}张",
         "sheet": "第 {page} 张，共 {pages} 张", "office_qr": "扫码查看网上公开",
         "booklet_title": "政务公开资料汇编", "contents": "目录", "date_format": "{y}年{m}月{d}日",
         "tile_sheet": "第 {sheet}/{sheets} 张", "tile_position": "第 {row}/{rows} 行，第 {col}/{cols} 列",
@@ -144,6 +146,8 @@ LABELS: dict[str, dict[str, str]] = {
         "project_name": "Project", "budget": "Budget", "contractor": "Contractor", "progress": "Progress",
         "table": "Table", "material": "Material", "step": "Step", "number": "No.", "masked_id": "ID number",
         "scan": "Scan for details", "published_on": "published {date}", "continued": "continued",
+        "reviewed_by": "Reviewed", "checked_by": "Checked", "approved_by": "Approved", "disclosed_on": "Disclosed",
+        "next_column": "continued in the next column", "next_sheet": "continued on sheet {sheet}",
         "sheet": "sheet {page} of {pages}", "office_qr": "Scan for the website",
         "booklet_title": "Disclosure Compilation", "contents": "Contents", "date_format": "{y}-{m:02d}-{d:02d}",
         "tile_sheet": "sheet {sheet}/{sheets}", "tile_position": "row {row}/{rows}, column {col}/{cols}",
@@ -198,6 +202,8 @@ BOARD_KEYS = {
     "tile_sheet": "tile_sheet", "tile_position": "tile_position", "tile_help": "tile_help",
     "dynamics": "dynamics_title", "question": "reply_question", "answer": "reply_answer",
     "received": "reply_received", "answered": "reply_answered",
+    "reviewed_by": "reviewed_by", "checked_by": "checked_by", "approved_by": "approved_by",
+    "disclosed_on": "disclosed_on", "next_column": "next_column", "next_sheet": "next_sheet",
 }
 
 TYPE_NAMES = {

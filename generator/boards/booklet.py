@@ -7,7 +7,7 @@ from ..model import Item, Office, Quarter, Site
 from .document import CMYK_PROFILE, FontFace, edition_label, environment, families
 from .edition import publication_date
 from .forms import LABELS, format_date, label, panel
-from .qr import qr_svg
+from .qr import qr_html
 
 
 def _meta(item: Item, language: str) -> str:
@@ -33,8 +33,16 @@ def booklet_html(office: Office, quarter: Quarter, items: list[Item], site: Site
         generator=f"gongkai {__version__}",
         labels=LABELS.get(language, LABELS["zh"]),
         supervision_phone=office.supervision_phone or site.supervision_phone,
-        office_qr=qr_svg(urls.office_url(site.url, office)),
+        office_qr=qr_html(urls.office_url(site.url, office)),
         panels=[panel(item, site) for item in items],
         meta=[_meta(item, language) for item in items],
     )
 
+
+
+def booklet_key(office: Office, quarter: Quarter, items: list[Item], site: Site) -> str:
+    """Everything the booklet prints, as text (the render cache's key; no QR codes made)."""
+    language = site.language
+    return repr((office.name, office.address, office.phone, office.hours, office.supervision_phone,
+                 site.supervision_phone, site.url, str(quarter), language,
+                 [panel(item, site) for item in items], [_meta(item, language) for item in items]))

@@ -32,7 +32,7 @@ from .. import __version__, urls
 from ..content.fonts import BOARD_FAMILY, FontError, board_font_files, covered_codepoints, default_fonts_found
 from ..diagnostics import ContentError, Report
 from ..model import Location, Project, Quarter
-from .booklet import booklet_html
+from .booklet import booklet_html, booklet_key
 from .document import CMYK_PROFILE, THEME, BoardDocument, board_document, font_faces
 from .edition import Edition, check_glyphs, edition_quarter, item_texts, office_items, select_edition
 from .forms import LABELS
@@ -85,7 +85,7 @@ class Job:
     entry: Path  # cache directory of this render
     names: dict[str, str]
     document: BoardDocument | None = None
-    html: str | None = None  # a booklet
+    booklet: tuple | None = None  # booklet_html's arguments
     tile: str | None = None
     manifest: dict | None = None
 
@@ -207,7 +207,7 @@ def _key(identity: str, *parts: str) -> str:
 def _board_job(doc: BoardDocument, edition: Edition, tile: str | None, cache_dir: Path,
                identity: str) -> Job:
     names = board_file_names(edition.board.id, edition.quarter, tile)
-    key = _key(identity, *names.values(), doc.html(doc.sheet.text_steps_pt()[0], False))
+    key = _key(identity, *names.values(), doc.key_text(), repr(doc.faces))
     sheet = doc.sheet
     manifest = {
         "board": edition.board.id, "office": edition.office.id, "edition": str(edition.quarter),
@@ -226,10 +226,9 @@ def _board_job(doc: BoardDocument, edition: Edition, tile: str | None, cache_dir
 
 
 def _booklet_job(office, quarter, items, site, faces, cache_dir, identity) -> Job:
-    html = booklet_html(office, quarter, items, site, faces)
     names = {"booklet": booklet_file_name(office.id, quarter)}
-    key = _key(identity, *names.values(), html)
-    return Job(key, cache_dir / key, names, html=html)
+    key = _key(identity, *names.values(), booklet_key(office, quarter, items, site), repr(faces))
+    return Job(key, cache_dir / key, names, booklet=(office, quarter, items, site, faces))
 
 
 def _complete(job: Job) -> bool:
@@ -256,8 +255,8 @@ def end_with_parent() -> None:
 def _render(job: Job) -> None:
     """Render one job into a fresh cache entry (written whole, then moved into place)."""
     files: dict[str, bytes] = {}
-    if job.html is not None:
-        files[job.names["booklet"]] = write_pdf(job.html)
+    if job.booklet is not None:
+        files[job.names["booklet"]] = write_pdf(booklet_html(*job.booklet), repr(job.booklet[-1]))
     else:
         doc = job.document
         rendered = render_board(doc)
@@ -265,7 +264,8 @@ def _render(job: Job) -> None:
         files[job.names["proof"]] = proof_png(rendered.pdf, doc.sheet.height_mm)
         if job.tile:
             files[job.names["tiles"]] = tile_pdf(rendered.pdf, doc, job.tile)
-        manifest = dict(job.manifest, sheets=rendered.sheets, text_pt=rendered.text_pt)
+        manifest = dict(job.manifest, sheets=rendered.sheets, text_pt=rendered.text_pt,
+                        sheet_layout=rendered.report, overflow_mm=rendered.overflow_mm)
         manifest["files"] = {name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
                              for name, data in sorted(files.items())}
         files[job.names["manifest"]] = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True)

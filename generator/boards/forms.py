@@ -9,6 +9,7 @@ boards show the same rows and never a personal-data column.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -21,7 +22,7 @@ from ..model import Item, Site
 from ..money import format_amount
 from ..safehtml import clean_body
 from ..tables import dynamics_table, item_tables
-from .qr import qr_svg
+from .qr import qr_html
 
 LABELS = {language: board_labels(language) for language in ("zh", "en")}
 
@@ -44,6 +45,8 @@ class TableView:
     numeric: list[bool]
     footer: list[str] | None = None
     short: list[bool] = field(default_factory=list)  # per column: short cells, kept on one line
+    caption: bool = False  # print the title above the table (an item with several tables)
+    widths: list[float] = field(default_factory=list)  # per column, % of the table (set by the board layout)
 
 
 @dataclass
@@ -54,12 +57,18 @@ class Panel:
     type: str
     title: str
     url: str
-    qr: str  # inline SVG
     facts: list[tuple[str, str]] = field(default_factory=list)  # short label: value lines
     steps: list[str] = field(default_factory=list)  # procedure flow chart
     elements: list[tuple[str, str | list[str]]] = field(default_factory=list)  # 六公开
     tables: list[TableView] = field(default_factory=list)
     body_html: str = ""
+    step_start: int = 1  # number of the first step (a continued flow chart)
+    review: list[tuple[str, str]] = field(default_factory=list)  # review chain and dates (quarter items)
+
+    @property
+    def qr(self) -> str:
+        """The ``<img>`` of the panel's QR code (made when printed, not to key the cache)."""
+        return qr_html(self.url)
 
 
 def cell(value) -> str:
@@ -71,6 +80,13 @@ def cell(value) -> str:
 
 
 SHORT_CELL = 5  # characters: names, posts, groups and amounts never wrap
+# Dates, amounts, phone numbers, codes: figures and their punctuation, never broken.
+FIGURES = re.compile(r"[0-9０-９A-Za-z.,:：/\-—–~～+%‰年月日时分号第元（）()#＃\s]{1,24}")
+
+
+def keep_whole(text: str) -> bool:
+    """Whether a cell is short or a figure (date, amount, phone), which never wraps."""
+    return len(text) <= SHORT_CELL or bool(FIGURES.fullmatch(text))
 
 
 def table_view(table) -> TableView:
@@ -81,7 +97,7 @@ def table_view(table) -> TableView:
         rows=rows,
         numeric=list(table.numeric) or [False] * len(table.columns),
         footer=[cell(v) for v in table.footer] if table.footer else None,
-        short=[all(len(row[i]) <= SHORT_CELL for row in rows if i < len(row))
+        short=[all(keep_whole(row[i]) for row in rows if i < len(row))
                for i in range(len(table.columns))],
     )
 
@@ -102,7 +118,7 @@ def panel(item: Item, site: Site) -> Panel:
     """The print form of ``item`` (one that is printed: neither a draft nor expired)."""
     lang = site.language
     url = urls.item_url(site.url, item)
-    out = Panel(key=item.key, type=item.type, title=item.title, url=url, qr=qr_svg(url))
+    out = Panel(key=item.key, type=item.type, title=item.title, url=url)
     f = item.fields
     if item.type == "procedure":
         out.steps = list(f.get("steps") or [])
@@ -115,6 +131,8 @@ def panel(item: Item, site: Site) -> Panel:
                 out.elements.append((label(key, lang), value))
     else:
         out.tables = [table_view(t) for t in item_tables(item, lang, masked_ids=site.publish_masked_ids)]
+        for t in out.tables:
+            t.caption = len(out.tables) > 1
         if item.basis:
             out.facts.append((label("basis", lang), item.basis))
     if item.type == "finance" and f.get("period"):
@@ -131,8 +149,25 @@ def panel(item: Item, site: Site) -> Panel:
                       if f.get(key)]
     if item.type == "subsidy-summary":
         out.facts[:0] = [(label(key, lang), f[key]) for key in ("program", "period") if f.get(key)]
-    window = _window(item, lang)
-    if window and item.type in ("subsidy-list", "notice"):
-        out.facts.append((label("window", lang), window))
     out.body_html = markdown_html(item.body)
+    out.review = review_line(item, lang)
+    return out
+
+
+def review_line(item: Item, language: str) -> list[tuple[str, str]]:
+    """What a quarter item's panel says of its review chain and dates, as real boards do:
+    审核 / 复核 / 审批 (with the approval date), 公开日期 and, for a list or notice, 公示期.
+    Fixed items print none."""
+    if item.quarter is None:
+        return []
+    out = []
+    if item.review:
+        r = item.review
+        out += [(label("reviewed_by", language), r.reviewed_by), (label("checked_by", language), r.checked_by),
+                (label("approved_by", language), f"{r.approved_by} {format_date(r.approved_on, language)}")]
+    if item.published:
+        out.append((label("disclosed_on", language), format_date(item.published, language)))
+    window = _window(item, language)
+    if window and item.type in ("subsidy-list", "notice"):
+        out.append((label("window", language), window))
     return out

@@ -20,7 +20,9 @@ MARK_GAP_MM = 5.0  # crop marks start this far outside the trim, clear of the bl
 # Type at A0, in points. Body text may shrink to fit, never below TEXT_FLOOR.
 TEXT_FLOOR_PT = 24.0
 HEADING_FLOOR_PT = 48.0
-TEXT_STEPS_PT = (32.0, 28.0, 24.0)  # tried in order until the board fits one sheet
+TEXT_BASE_PT = 32.0  # the body size the heading sizes are given for
+TEXT_CEILING_PT = 40.0  # a board with room to spare grows its type up to this
+TEXT_STEP_PT = 1.0  # type sizes tried: the floor to the ceiling in these steps
 
 
 @dataclass(frozen=True)
@@ -74,5 +76,7 @@ class Sheet:
     def heading_floor_pt(self) -> float:
         return self.pt(HEADING_FLOOR_PT)
 
-    def text_steps_pt(self) -> list[float]:
-        return [self.pt(step) for step in TEXT_STEPS_PT]
+    def text_sizes_pt(self) -> list[float]:
+        """The body sizes a board may be set in, from the floor up to the ceiling."""
+        count = round((TEXT_CEILING_PT - TEXT_FLOOR_PT) / TEXT_STEP_PT)
+        return [self.pt(TEXT_FLOOR_PT + i * TEXT_STEP_PT) for i in range(count + 1)]

@@ -1,8 +1,8 @@
 """Render a board document to a print-ready PDF/X-4 with WeasyPrint.
 
-Fitting: the board is laid out at each body size from the sheet's steps down
-to the legibility floor until it fits one sheet; if even the floor does not
-fit, it continues on further sheets, each numbered and marked 续.
+:mod:`.layout` chooses the type size and places the panels (measuring them
+with this module's one WeasyPrint call site); the board is then laid out once,
+checked that no column runs past its sheet, and written.
 
 The output is deterministic: dates come from the edition, the XMP document id
 from the content (WeasyPrint writes a random one), the file id from the bytes.
@@ -10,10 +10,11 @@ from the content (WeasyPrint writes a random one), the file id from the bytes.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import multiprocessing.util
 import re
-from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 import pydyf
@@ -21,12 +22,17 @@ import weasyprint
 from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 
+from . import layout as board_layout
 from .document import BoardDocument
 from .fetch import print_html
 from .geometry import MARK_GAP_MM, Sheet
 
 PDF_VARIANT = "pdf/x-4"
 MM = 72 / 25.4
+PX_MM = 25.4 / 96
+REPLANS = 2  # times a board is placed again in shorter columns when a render ran over
+OVERFLOW_MARGIN_MM = 1.0
+OVERFLOW_TOLERANCE_MM = 0.2  # rounding; the page area is SHEET_SLACK_MM taller than a column
 _XMP_DID = re.compile(rb"xmp\.did:[0-9a-f-]{36}")
 
 
@@ -35,81 +41,80 @@ class Rendered:
     pdf: bytes
     sheets: int
     text_pt: float  # the body size the board was set in
+    report: list[dict] = field(default_factory=list)  # per sheet: see layout.report
+    overflow_mm: float = 0.0  # how far a column that could not be cut runs past its sheet
 
 
-@contextmanager
-def font_configuration() -> Iterator[FontConfiguration]:
-    """WeasyPrint's font set for one render; its temporary copies of the font files are
-    removed at the end (its finalizer alone may never run in a worker process)."""
-    fonts = FontConfiguration()
-    try:
-        yield fonts
-    finally:
-        fonts.__del__()
+_SHARED: dict[str, FontConfiguration] = {}
+
+
+def shared_fonts(faces: str) -> FontConfiguration:
+    """One font set per process and set of board fonts (``faces``, their description): the
+    fonts load once for every board and booklet a process renders. Their temporary copies
+    are removed when the process ends (a pool worker too: multiprocessing runs finalizers)."""
+    if not _SHARED:
+        atexit.register(_drop_shared)
+        multiprocessing.util.Finalize(None, _drop_shared, exitpriority=10)
+    if faces not in _SHARED:
+        _SHARED[faces] = FontConfiguration()
+    return _SHARED[faces]
+
+
+def _drop_shared() -> None:
+    while _SHARED:
+        _SHARED.popitem()[1].__del__()
 
 
 def layout(html: str, fonts: FontConfiguration) -> weasyprint.Document:
+    """Lay out ``html``: the one place boards, booklets and tiles call WeasyPrint (through the
+    project-only URL fetcher of :mod:`.fetch`)."""
     return print_html(html).render(font_config=fonts)
 
 
 def render_board(doc: BoardDocument) -> Rendered:
-    """Fit ``doc`` on as few sheets as the type floor allows and write the PDF.
+    """Lay out ``doc`` at the size and places :func:`.layout.plan` chooses and write the PDF.
 
-    The layouts share one font configuration, so the fonts are loaded once.
+    The measuring layouts and the board share the process's font set, so fonts load once.
     """
-    plain: frozenset[str] = frozenset()
-    with font_configuration() as fonts:
-        for text_pt in doc.sheet.text_steps_pt():
-            document, plain = _layout_board(doc, text_pt, False, plain, fonts)
-            if len(document.pages) == 1:
-                break
-        else:
-            document, plain = _layout_board(doc, text_pt, True, plain, fonts)
-        return Rendered(_write(document, doc.sheet), len(document.pages), text_pt)
+    fonts = shared_fonts(repr(doc.faces))
+    render = lambda html: layout(html, fonts)  # noqa: E731
+    chosen = board_layout.plan(doc, render)
+    for _ in range(REPLANS + 1):
+        document = render(doc.html(chosen.text_pt, board_layout.views(doc, chosen), chosen.gap))
+        over = overflow(document, chosen.column_height)
+        if over <= OVERFLOW_TOLERANCE_MM or chosen.column_height - over < chosen.column_height * 0.8:
+            break
+        chosen = board_layout.replan(doc, chosen, over + OVERFLOW_MARGIN_MM)
+    # A unit that cannot be cut and is taller than a column runs over: say by how much.
+    planned = max((c.height for c in chosen.placement.columns), default=0.0) - chosen.column_height
+    over = max(over, planned)
+    return Rendered(_write(document, doc.sheet), len(document.pages), chosen.text_pt,
+                    board_layout.report(doc, chosen), round(over, 1) if over > OVERFLOW_TOLERANCE_MM else 0.0)
 
 
-def _layout_board(doc: BoardDocument, text_pt: float, sheet_labels: bool, plain: frozenset[str],
-                  fonts: FontConfiguration) -> tuple[weasyprint.Document, frozenset[str]]:
-    """Lay out ``doc``; panels that lost their title bar become plain and it is laid out again."""
-    while True:
-        document = layout(doc.html(text_pt, sheet_labels, plain), fonts)
-        dropped = dropped_heads(document)
-        if not dropped:
-            return document, plain
-        plain |= dropped
-
-
-def dropped_heads(document: weasyprint.Document) -> frozenset[str]:
-    """The panels (ids) that start without their title bar.
-
-    WeasyPrint leaves a table's head out where the head and the start of the
-    body do not fit together at the top of a column; a panel must never lose
-    its title, so such a panel is laid out again as a plain section.
-    """
-    started: set[str] = set()
-    dropped = set()
+def overflow(document: weasyprint.Document, column_height: float) -> float:
+    """How far (mm) the longest column of the laid-out board runs past its sheet."""
+    worst = 0.0
     for page in document.pages:
-        for box in _tables(page._page_box):
-            panel = box.element.get("id")
-            if panel not in started:
-                started.add(panel)
-                if not any(group.is_header for group in box.children):
-                    dropped.add(panel)
-    return frozenset(dropped)
+        for box in _columns(page._page_box):
+            worst = max(worst, box.margin_height() * PX_MM - column_height)
+    return worst
 
 
-def _tables(box) -> Iterator[boxes.TableBox]:
-    if isinstance(box, boxes.TableBox) and "panel" in (box.element.get("class") or "").split():
+def _columns(box) -> Iterator[boxes.Box]:
+    box = getattr(box, "_box", box)  # an absolutely positioned box sits in a placeholder
+    element = getattr(box, "element", None)
+    if isinstance(box, boxes.BlockBox) and element is not None and "column" in (element.get("class") or "").split():
         yield box
         return
     for child in getattr(box, "children", ()):
-        yield from _tables(child)
+        yield from _columns(child)
 
 
-def write_pdf(html: str) -> bytes:
-    """Another document in the board theme (booklet, tile labels): PDF/X-4, deterministic."""
-    with font_configuration() as fonts:
-        return _write(layout(html, fonts))
+def write_pdf(html: str, faces: str) -> bytes:
+    """Another document in the board theme (booklet, tile labels) with the fonts ``faces``
+    describes (see :func:`shared_fonts`): PDF/X-4, deterministic."""
+    return _write(layout(html, shared_fonts(faces)))
 
 
 def _write(document: weasyprint.Document, sheet: Sheet | None = None) -> bytes:

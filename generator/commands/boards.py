@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -32,6 +33,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--tile", choices=("A3", "A4"),
                         help="另出一份拼贴版：用 A3/A4 纸分块打印，带重叠和拼接标记")
     parser.add_argument("--jobs", type=int, metavar="N", help="并行进程数，默认 CPU 核数")
+    parser.add_argument("--report", action="store_true",
+                        help="逐张列出排版结果：版块、拆分续排的版块、正文字号、版面填充率")
 
 
 def run(args) -> int:
@@ -69,6 +72,23 @@ def run(args) -> int:
     for edition in editions:
         state = "缓存" if edition.cached else "生成"
         sheets = f"{edition.sheets} 张" if edition.sheets == 1 else (
-            f"{edition.sheets} 张：一张排不下，已用最小字号并续排，请检查校样 {edition.proof.name}")
+            f"{edition.sheets} 张：一张排不下，版块已分排到 {edition.sheets} 张，请检查校样 {edition.proof.name}")
         print(f"{state} {edition.pdf}（{sheets}）")
+        overflow = json.loads(edition.manifest.read_text(encoding="utf-8")).get("overflow_mm", 0)
+        if overflow:
+            print(f"  注意：有一段内容（一个列表项或引文）比一栏还长，无法拆分，超出栏底 {overflow} mm，"
+                  f"请把它分成较短的段落", file=sys.stderr)
+        if args.report:
+            print_layout(edition.manifest)
     return 0
+
+
+def print_layout(manifest_path: Path) -> None:
+    """Each sheet of a board as laid out: panels, split panels, body size, fill."""
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    for number, sheet in enumerate(manifest.get("sheet_layout", []), 1):
+        split = f"，拆分续排 {len(sheet['split_panels'])} 个（{'、'.join(sheet['split_panels'])}）" \
+            if sheet["split_panels"] else ""
+        print(f"  第 {number} 张：版块 {len(sheet['panels'])} 个{split}；正文 {sheet['text_pt']:g} pt；"
+              f"填充 {sheet['fill']:.0%}")
+        print(f"    {'、'.join(sheet['panels'])}")
