@@ -89,7 +89,8 @@ def tile_pdf(board_pdf: bytes, doc: BoardDocument, tile: str) -> bytes:
     sheet = doc.sheet
     grid = tile_grid(sheet.width_mm, sheet.height_mm, tile)
     layout = tiles(grid, len(reader.pages))
-    labels = PdfReader(io.BytesIO(write_pdf(labels_html(doc, grid, layout, len(reader.pages)), repr(doc.faces))))
+    label_pdf = write_pdf(labels_html(doc, grid, layout, len(reader.pages)), repr(doc.faces))
+    labels = PdfReader(io.BytesIO(label_pdf))
     writer = PdfWriter()
     forms = [writer._add_object(_form(page, writer)) for page in reader.pages]
     paper_w, paper_h = (v * MM for v in grid.paper_mm)
