@@ -1,0 +1,45 @@
+"""Hostile inputs found by a later attack on the finished issue-8 work: each was a leak, an
+injection or a crash before its fix. Same rules as test_hostile_content.py and
+test_hostile_site.py: refused at file:line by ``check``, or neutralised in every output."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import openpyxl
+
+from checkfixtures import BASE_FILES, TODAY, diagnostics, resident_id, write_project
+from generator.cli import main
+
+OFFICE_DIR = "content/offices/test-town"
+Q4 = f"{OFFICE_DIR}/quarters/2026-Q4"
+LOW_INCOME = f"{Q4}/low-income.yml"
+REVIEW = "review: {reviewed_by: 张丽, checked_by: 王强, approved_by: 李明, approved_on: 2026-11-17}"
+ID = resident_id("11010119900307123")
+MOBILE = "13812345678"
+
+
+def project(tmp_path: Path, changes: dict) -> Path:
+    return write_project(tmp_path / "p", changes)
+
+
+def found(root: Path) -> list[tuple[str, int, int, str]]:
+    return [(d.path, d.line, d.col, d.code) for d in diagnostics(root)]
+
+
+# --- gongkai export: the workbook runs no formula a clerk did not ask for ------------------------
+
+def test_exported_workbook_keeps_formula_like_text_as_text(tmp_path):
+    low = (textwrap.dedent(BASE_FILES[LOW_INCOME])
+           .replace("title: 2026年11月低保名单", "title: '=1+2'")
+           .replace("name: 李四", """name: '=HYPERLINK("http://evil.test/","点击")'""")
+           .replace("group: 二组", "group: '@SUM(A1)'"))
+    root = project(tmp_path, {LOW_INCOME: low})
+    out = tmp_path / "out.xlsx"
+    assert main(["export", str(root / LOW_INCOME), "--to", str(out), "--date", TODAY.isoformat()]) == 0
+    sheet = openpyxl.load_workbook(out).active
+    formulas = {c.coordinate: c.value for row in sheet.iter_rows() for c in row if c.data_type == "f"}
+    assert formulas == {"E5": "=SUM(E3:E4)"}  # only the total the exporter writes
+    assert sheet["A1"].value == "=1+2" and sheet["B4"].value.startswith("=HYPERLINK")
+    assert sheet["C4"].value == "@SUM(A1)"
