@@ -43,3 +43,16 @@ def test_exported_workbook_keeps_formula_like_text_as_text(tmp_path):
     assert formulas == {"E5": "=SUM(E3:E4)"}  # only the total the exporter writes
     assert sheet["A1"].value == "=1+2" and sheet["B4"].value.startswith("=HYPERLINK")
     assert sheet["C4"].value == "@SUM(A1)"
+
+
+# --- content/catalogue.yml is published (catalogue page, CSV, JSON): scanned like every file -----
+
+def test_catalogue_entries_are_scanned_for_mobiles_and_escaped_ids(tmp_path):
+    catalogue = ("entries:\n  - id: fin\n    level1: 财务\n"
+                 f"    elements: 收支 电话{MOBILE}\n"
+                 '    basis: "依据 \\u0031' + ID[1:] + '"\n'
+                 "    levels: [乡级]\n    frequency: 每季度\n    types: [finance]\n")
+    root = project(tmp_path, {"content/catalogue.yml": catalogue})
+    assert [f for f in found(root) if f[3].startswith("personal")] == [
+        ("content/catalogue.yml", 4, 20, "personal-phone"), ("content/catalogue.yml", 5, 12, "personal-id")]
+    assert all(ID not in d.message and MOBILE not in d.message for d in diagnostics(root))
