@@ -56,3 +56,30 @@ def test_catalogue_entries_are_scanned_for_mobiles_and_escaped_ids(tmp_path):
     assert [f for f in found(root) if f[3].startswith("personal")] == [
         ("content/catalogue.yml", 4, 20, "personal-phone"), ("content/catalogue.yml", 5, 12, "personal-id")]
     assert all(ID not in d.message and MOBILE not in d.message for d in diagnostics(root))
+
+
+# --- gongkai serve: a request cannot write the response's headers --------------------------------
+
+def test_preview_redirects_never_carry_a_line_break_from_the_request(tmp_path):
+    import http.client
+    import threading
+    from types import SimpleNamespace
+
+    from generator.model import Project, Site
+    from generator.preview.server import PreviewHTTPServer, State
+
+    preview = SimpleNamespace(state=State(project=Project(tmp_path, Site(title="t")), site_dir=tmp_path))
+    server = PreviewHTTPServer(("127.0.0.1", 0), preview)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for path in ("/_gongkai/boards/x%0d%0aSet-Cookie:%20a=b", "/_gongkai/boards/x%0aX-Injected:%201"):
+            connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+            connection.request("GET", path)
+            response = connection.getresponse()
+            assert response.status == 302
+            assert response.getheader("Set-Cookie") is None and response.getheader("X-Injected") is None
+            assert "\n" not in response.getheader("Location") and "\r" not in response.getheader("Location")
+            connection.close()
+    finally:
+        server.shutdown()
+        server.server_close()
