@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from checkfixtures import BASE_FILES, TODAY, diagnostics, resident_id, write_project
 from generator.cli import main
@@ -83,3 +84,39 @@ def test_preview_redirects_never_carry_a_line_break_from_the_request(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- an ID number split where a reader joins it again ---------------------------------------------
+
+def notice_md(body: str) -> str:
+    return f"---\ntype: notice\ntitle: 通知\nexpires: 2026-12-31\n{REVIEW}\n---\n{body}\n"
+
+
+SPLIT_ID = {
+    "soft line break": f"证件 {ID[:10]}\n{ID[10:]}",
+    "hard line break": f"证件 {ID[:10]}  \n{ID[10:]}",
+    "<br>": f"证件 {ID[:10]}<br>{ID[10:]}",
+    "table cells": f"| 甲 | 乙 |\n| --- | --- |\n| {ID[:10]} | {ID[10:]} |",
+    "tabs (pasted from Excel)": f"证件 {ID[:6]}\t{ID[6:14]}\t{ID[14:]}",
+    "two kinds of separator": f"证件 {ID[:6]} {ID[6:14]}-{ID[14:]}",
+}
+
+
+@pytest.mark.parametrize("form", SPLIT_ID)
+def test_id_split_across_lines_cells_or_tabs_is_found(tmp_path, form):
+    root = project(tmp_path, {f"{Q4}/notice.md": notice_md(SPLIT_ID[form])})
+    assert [code for *_, code in found(root)] == ["personal-id"]
+
+
+def test_id_split_over_the_lines_of_a_reply_is_found(tmp_path):
+    reply = (f"type: reply\ntitle: 答复\nchannel: request\nreceived: 2026-11-02\nanswered: 2026-11-10\n"
+             f"question: |\n  申请人证件\n  {ID[:9]}\n  {ID[9:]}\nanswer: 已答复\n{REVIEW}\n")
+    root = project(tmp_path, {f"{Q4}/reply.yml": reply})
+    assert found(root) == [(f"{Q4}/reply.yml", 8, 3, "personal-id")]
+
+
+def test_columns_of_ordinary_numbers_are_not_joined_into_cards(tmp_path):
+    rows = "\n".join(f"| {a} | {b} |" for a, b in [(4500, 5200), (6100, 7000), (1234, 5678), (2026, 1121)])
+    body = f"| 甲 | 乙 |\n| --- | --- |\n{rows}\n\n4500\n5200\n6100\n7000\n"
+    root = project(tmp_path, {f"{Q4}/notice.md": notice_md(body)})
+    assert found(root) == []

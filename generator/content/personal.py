@@ -43,9 +43,13 @@ _NOT_BEFORE = r"(?![0-9Xx])(?!\.[0-9])"
 # 18-character IDs, 16–19 digit cards and 15-digit old IDs written in one piece.
 _RUN = re.compile(_FIRST_DIGIT + r"(?:[0-9]{16}[Xx]|[0-9]{14,18})" + _NOT_BEFORE)
 # Digit groups parted by spaces or hyphens (after normalisation: no-break and
-# ideographic spaces are spaces, dashes are hyphens): a maximal run, then the
+# ideographic spaces and tabs are spaces, dashes are hyphens): a maximal run, then the
 # groupings within it are tried (6-8-4, 6-4-4-4, 4-4-4-4-2, cards in fours…).
-_GROUP_RUN = re.compile(_FIRST_DIGIT + r"[0-9]*(?:(?: +| ?- ?)[0-9]+)+[Xx]?" + _NOT_BEFORE)
+# A line break (a Markdown soft or hard break, ``<br>``) or a table's cell border
+# parts groups too, for ID numbers only: a reader joins them, and the check digit
+# and birth date keep columns of ordinary numbers from being taken for one.
+_BREAK = r"[ \t]*(?:\r?\n|\|)[ \t]*"
+_GROUP_RUN = re.compile(_FIRST_DIGIT + r"[0-9]*(?:(?:" + _BREAK + r"|[ \t]+| ?- ?)[0-9]+)+[Xx]?" + _NOT_BEFORE)
 _GROUP = re.compile(r"[0-9]+[Xx]?")
 # Mainland mobiles, optionally +86/86 prefixed, in one piece or split 3-4-4.
 _PHONE = re.compile(
@@ -188,7 +192,7 @@ def _find(text: str, phones: bool) -> list[Finding]:
 
 def _number(written: str, start: int, end: int, card_grouping: bool, whole: bool = True) -> Finding | None:
     """The finding a number written ``written`` is, if any (``whole``: not part of a longer run)."""
-    compact = written.replace(" ", "").replace("-", "")
+    compact = re.sub(r"[^0-9Xx]", "", written)
     if len(compact) == 18 and is_valid_resident_id(compact):
         masked = mask_id(compact)
         return Finding("id", start, end, masked, masked)
@@ -201,26 +205,28 @@ def _number(written: str, start: int, end: int, card_grouping: bool, whole: bool
 
 
 def _grouped(run: str, offset: int) -> list[Finding]:
-    """Numbers among the digit groups of ``run``: one separator kind (spaces or hyphens)
-    throughout; IDs in any grouping of groups of 2+ digits, cards and old IDs only as the
-    whole run, cards in fours (the last group 1–4 digits)."""
+    """Numbers among the digit groups of ``run``: IDs in any grouping of groups of 2+ digits,
+    cards and old IDs only as the whole run with one separator kind (spaces or hyphens)
+    throughout, cards in fours (the last group 1–4 digits)."""
     groups = list(_GROUP.finditer(run))
-    seps = ["-" if "-" in run[a.end():b.start()] else " " for a, b in zip(groups, groups[1:])]
+    seps = [_separator(run[a.end():b.start()]) for a, b in zip(groups, groups[1:])]
     found, i = [], 0
     while i < len(groups):
-        match, total = None, 0
+        match, total, kinds, shortest = None, 0, set(), 99
         for j in range(i, len(groups)):
-            if j > i + 1 and seps[j - 1] != seps[i]:
-                break
-            total += len(groups[j].group())  # only the run's last group may end in X
+            if j > i:
+                kinds.add(seps[j - 1])
+            size = len(groups[j].group())  # only the run's last group may end in X
+            total, shortest = total + size, min(shortest, size)
             if total > 19:
                 break
-            if j == i:
+            if j == i or total < 15 or (shortest < 2 and total == 18):  # 15: an old ID, the shortest
                 continue
+            # across a line break, or with separators of two kinds: an ID or nothing
+            whole = i == 0 and j == len(groups) - 1 and "\n" not in kinds and len(kinds) == 1
+            if not whole and total != 18:
+                continue  # only a whole run can be a card or an old ID
             lengths = [len(g.group()) for g in groups[i:j + 1]]
-            if min(lengths) < 2 and total == 18:
-                continue
-            whole = i == 0 and j == len(groups) - 1
             fours = all(n == 4 for n in lengths[:-1]) and lengths[-1] <= 4
             start, end = groups[i].start(), groups[j].end()
             match = _number(run[start:end], offset + start, offset + end, fours, whole)
@@ -232,6 +238,13 @@ def _grouped(run: str, offset: int) -> list[Finding]:
             found.append(match)
         i += 1
     return found
+
+
+def _separator(between: str) -> str:
+    """The kind of what parts two digit groups: a line break or cell border, a hyphen, or spaces."""
+    if "\n" in between or "|" in between:
+        return "\n"
+    return "-" if "-" in between else " "
 
 
 # --- the published view ---------------------------------------------------------
