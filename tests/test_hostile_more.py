@@ -120,3 +120,21 @@ def test_columns_of_ordinary_numbers_are_not_joined_into_cards(tmp_path):
     body = f"| 甲 | 乙 |\n| --- | --- |\n{rows}\n\n4500\n5200\n6100\n7000\n"
     root = project(tmp_path, {f"{Q4}/notice.md": notice_md(body)})
     assert found(root) == []
+
+
+# --- malformed input is reported, never a traceback ------------------------------------------------
+
+def run_check(root: Path, capsys) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main(["check", str(root), "--date", TODAY.isoformat()])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    return code, captured.out + captured.err
+
+
+def test_a_nul_byte_in_rows_from_is_a_missing_file(tmp_path, capsys):
+    item = ("type: subsidy-list\ntitle: 名单\nprogram: 低保\nobjection_phone: 0371-12345679\n"
+            'published: 2026-11-18\nexpires: 2026-11-25\nrows_from: "a\\0b.csv"\n' + REVIEW + "\n")
+    root = project(tmp_path, {f"{Q4}/nul.yml": item})
+    code, out = run_check(root, capsys)
+    assert code == 1 and f"{Q4}/nul.yml:7:12: error[missing-file]" in out

@@ -357,7 +357,11 @@ class ProjectLoader:
         if values.get(target):
             self.report.error(where, "rows-conflict", field=target)
             return None
-        csv_path = (path.parent / name).resolve()
+        try:
+            csv_path = (path.parent / name).resolve()
+        except (OSError, ValueError):  # a NUL byte ("a\0b.csv"), a name the system refuses
+            self.report.error(where, "missing-file", file=name.replace("\0", "\\0"))
+            return None
         content = (self.root / "content").resolve()
         if not csv_path.is_file() or content not in csv_path.parents:
             linked = csv_path.is_file() and (path.parent / name).is_symlink()
