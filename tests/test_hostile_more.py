@@ -138,3 +138,12 @@ def test_a_nul_byte_in_rows_from_is_a_missing_file(tmp_path, capsys):
     root = project(tmp_path, {f"{Q4}/nul.yml": item})
     code, out = run_check(root, capsys)
     assert code == 1 and f"{Q4}/nul.yml:7:12: error[missing-file]" in out
+
+
+@pytest.mark.parametrize("rel", [f"{Q4}/keys.yml", f"{OFFICE_DIR}/office.yml", "boards/main.yml", "content/catalogue.yml"])
+def test_a_complex_yaml_key_is_a_wrong_type_error(tmp_path, capsys, rel):
+    text = textwrap.dedent(BASE_FILES.get(rel, f"type: notice\ntitle: 通知\nexpires: 2026-12-31\n{REVIEW}\n"
+                                      if rel.endswith("keys.yml") else "entries: []\n"))
+    root = project(tmp_path, {rel: text + "? [a, b]\n: c\n"})
+    code, out = run_check(root, capsys)
+    assert code == 1 and "error[wrong-type]" in out

@@ -500,7 +500,7 @@ def phone_spans(node: yaml.Node, fields, offset: int = 0) -> list[tuple[int, int
             continue
         by_name = {f.name: f for f in spec}
         for key, value in current.value:
-            f = by_name.get(getattr(key, "value", None))
+            f = by_name.get(key.value) if isinstance(key, yaml.ScalarNode) else None  # ? [a, b]: reported
             if f is None:
                 continue
             if f.kind == "list" and f.item is not None and isinstance(value, yaml.SequenceNode):
