@@ -147,3 +147,13 @@ def test_a_complex_yaml_key_is_a_wrong_type_error(tmp_path, capsys, rel):
     root = project(tmp_path, {rel: text + "? [a, b]\n: c\n"})
     code, out = run_check(root, capsys)
     assert code == 1 and "error[wrong-type]" in out
+
+
+def test_negative_counts_in_a_subsidy_summary_are_errors(tmp_path):
+    summary = ("type: subsidy-summary\ntitle: 动态\nprogram: 低保\nunits:\n"
+               "  - {name: 一组, households: -1, persons: -5, added: -2}\n" + REVIEW + "\n")
+    root = project(tmp_path, {f"{Q4}/summary.yml": summary})
+    negative = [d for d in diagnostics(root) if d.code == "negative-value"]
+    assert [(d.path, d.line) for d in negative] == [(f"{Q4}/summary.yml", 5)] * 3
+    assert sorted(d.message.split()[0] for d in negative) == [
+        "units[1].added", "units[1].households", "units[1].persons"]
