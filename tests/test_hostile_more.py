@@ -140,7 +140,8 @@ def test_a_nul_byte_in_rows_from_is_a_missing_file(tmp_path, capsys):
     assert code == 1 and f"{Q4}/nul.yml:7:12: error[missing-file]" in out
 
 
-@pytest.mark.parametrize("rel", [f"{Q4}/keys.yml", f"{OFFICE_DIR}/office.yml", "boards/main.yml", "content/catalogue.yml"])
+@pytest.mark.parametrize("rel", [f"{Q4}/keys.yml", f"{OFFICE_DIR}/office.yml", "boards/main.yml",
+                                 "content/catalogue.yml"])
 def test_a_complex_yaml_key_is_a_wrong_type_error(tmp_path, capsys, rel):
     text = textwrap.dedent(BASE_FILES.get(rel, f"type: notice\ntitle: 通知\nexpires: 2026-12-31\n{REVIEW}\n"
                                       if rel.endswith("keys.yml") else "entries: []\n"))
@@ -157,3 +158,9 @@ def test_negative_counts_in_a_subsidy_summary_are_errors(tmp_path):
     assert [(d.path, d.line) for d in negative] == [(f"{Q4}/summary.yml", 5)] * 3
     assert sorted(d.message.split()[0] for d in negative) == [
         "units[1].added", "units[1].households", "units[1].persons"]
+
+
+@pytest.mark.parametrize("query", ["".join(f"%{ord(c):02X}" for c in ID), f"{ID[:6]}%{ord(ID[6]):02x}{ID[7:]}"])
+def test_id_percent_encoded_in_a_link_is_found(tmp_path, query):
+    root = project(tmp_path, {f"{Q4}/notice.md": notice_md(f"[查询](https://www.example.gov.cn/?q={query})")})
+    assert [code for *_, code in found(root)] == ["personal-id"]

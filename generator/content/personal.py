@@ -251,7 +251,9 @@ def _separator(between: str) -> str:
 
 _INLINE_TAGS = frozenset("a abbr b bdi bdo cite code del dfn em font i ins kbd mark q s samp small span "
                          "strike strong sub sup time tt u var wbr".split())
-_MARKUP = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|</?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>|[*_~`]+"
+_MARKUP = (r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+           r"|</?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>|[*_~`]+"
+           r"|%[0-9A-Fa-f]{2}")  # percent-encoding in a link (?q=%31%31%30…) shows decoded in the address bar
 _special = None
 
 
@@ -307,7 +309,7 @@ class OffsetMap:
 def published_view(text: str) -> tuple[str, OffsetMap]:
     """``text`` as readers see it once published, and where each of its characters was written.
 
-    HTML character references are decoded, inline tags and Markdown emphasis
+    HTML character references and percent-encoded digits are decoded, inline tags and Markdown emphasis
     markers (``*``, ``_``, ``~``, backticks) removed, block tags become line
     breaks, zero-width and other format characters are dropped, spaces (no-break,
     ideographic) and dashes become ASCII, full-width and other compatibility
@@ -326,6 +328,9 @@ def published_view(text: str) -> tuple[str, OffsetMap]:
             out = "" if m.group(1).lower() in _INLINE_TAGS else "\n"
         elif token[0] in "*_~`":
             out = ""
+        elif token[0] == "%":
+            decoded = chr(int(token[1:], 16))
+            out = decoded if decoded in "0123456789Xx -" else token
         else:
             out = _published_char(token)
         if out:
