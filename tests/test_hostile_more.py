@@ -164,3 +164,11 @@ def test_negative_counts_in_a_subsidy_summary_are_errors(tmp_path):
 def test_id_percent_encoded_in_a_link_is_found(tmp_path, query):
     root = project(tmp_path, {f"{Q4}/notice.md": notice_md(f"[查询](https://www.example.gov.cn/?q={query})")})
     assert [code for *_, code in found(root)] == ["personal-id"]
+
+
+@pytest.mark.parametrize("size", ["99999999x99999999", "50x50", "20000x1000"])
+def test_a_board_size_out_of_range_is_an_error_not_a_renderer_overflow(tmp_path, capsys, size):
+    board = textwrap.dedent(BASE_FILES["boards/main.yml"]) + f"size: {size}\n"
+    root = project(tmp_path, {"boards/main.yml": board})
+    code, out = run_check(root, capsys)
+    assert code == 1 and "boards/main.yml:6:7: error[out-of-range]: size" in out

@@ -471,6 +471,10 @@ class ProjectLoader:
         if size is None:
             self.report.error(reader.locations[("size",)], "bad-size", value=board.size)
             size = BOARD_SIZES["A0"]
+        elif not all(BOARD_SIDE_MM[0] <= side <= BOARD_SIDE_MM[1] for side in size):  # the renderer overflows
+            self.report.error(reader.locations[("size",)], "out-of-range", field="size", value=board.size,
+                              low=BOARD_SIDE_MM[0], high=BOARD_SIDE_MM[1])
+            size = BOARD_SIZES["A0"]
         width, height = size
         if ("orientation" in values) and (board.orientation == "landscape") != (width > height):
             width, height = height, width
@@ -513,6 +517,9 @@ def phone_spans(node: yaml.Node, fields, offset: int = 0) -> list[tuple[int, int
                 elif f.kind == "object":
                     stack.append((element, f.fields))
     return spans
+
+
+BOARD_SIDE_MM = (100, 10000)  # a board's shortest and longest side, in mm (10 m: a wall of panels)
 
 
 def parse_size(text: str) -> tuple[int, int] | None:
