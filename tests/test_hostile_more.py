@@ -172,3 +172,36 @@ def test_a_board_size_out_of_range_is_an_error_not_a_renderer_overflow(tmp_path,
     root = project(tmp_path, {"boards/main.yml": board})
     code, out = run_check(root, capsys)
     assert code == 1 and "boards/main.yml:6:7: error[out-of-range]: size" in out
+
+
+# --- gongkai import: damaged and hostile workbooks ---------------------------------------------------
+
+def _workbook_with(tmp_path: Path, name: str, change) -> Path:
+    """A one-row workbook whose sheet XML is passed through ``change``."""
+    import zipfile
+
+    plain = tmp_path / "plain.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "人数", "金额"])
+    book.active.append(["张三", 1, 600])
+    book.save(plain)
+    out = tmp_path / name
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            target.writestr(entry.filename, change(data) if entry.filename == "xl/worksheets/sheet1.xml" else data)
+    return out
+
+
+def test_import_refuses_a_zip_bomb_and_xml_entities_with_a_message(tmp_path, capsys):
+    root = project(tmp_path, {})
+    bomb = _workbook_with(tmp_path, "bomb.xlsx", lambda d: d.replace(b"</sheetData>", b"</sheetData><!--"
+                                                                    + b" " * (130 * 2**20) + b"-->"))
+    entity = _workbook_with(tmp_path, "xxe.xlsx", lambda d: d.replace(
+        b"?>", b'?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]>', 1).replace("张三".encode(), b"&e;"))
+    for workbook, code in ((bomb, "file-too-large"), (entity, "sheet-unreadable")):
+        capsys.readouterr()
+        assert main(["import", str(workbook), "--type", "subsidy-list", "--to", str(root / f"{Q4}/imp.yml")]) == 1
+        err = capsys.readouterr().err
+        assert f"{workbook.as_posix()}:1:1: error[{code}]" in err and "Traceback" not in err
+        assert not (root / f"{Q4}/imp.yml").exists()
