@@ -205,3 +205,30 @@ def test_import_refuses_a_zip_bomb_and_xml_entities_with_a_message(tmp_path, cap
         err = capsys.readouterr().err
         assert f"{workbook.as_posix()}:1:1: error[{code}]" in err and "Traceback" not in err
         assert not (root / f"{Q4}/imp.yml").exists()
+
+
+# --- git commit subjects are published (an item's revision history): numbers in them are masked -----
+
+def test_numbers_in_commit_subjects_are_masked_on_the_published_history(tmp_path, capsys):
+    import subprocess
+
+    root = project(tmp_path, {})
+    card = "6222020000000000000"
+
+    def git(*args):
+        subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
+                       check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "初稿")
+    with open(root / f"{OFFICE_DIR}/fixed/pledge.md", "a", encoding="utf-8") as f:
+        f.write("补充。\n")
+    git("commit", "-qam", f"按张三（{ID}，{MOBILE}，卡{card}）意见修改")
+    site = tmp_path / "site"
+    assert main(["build", str(root), "--out", str(site), "--no-boards", "--date", TODAY.isoformat()]) == 0
+    page = (site / "test-town/pledge/index.html").read_text(encoding="utf-8")
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "110101********1233" in page and "138****5678" in page
+    for text in (page, index):
+        assert ID not in text and MOBILE not in text and card not in text

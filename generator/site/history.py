@@ -3,6 +3,7 @@
 ``git log --name-status -M`` lists every commit touching ``content/``, newest
 first; renames are followed back so a renamed item keeps its history. A folder
 that is not a git repository (or has no commits, or no git) has no history.
+Commit subjects are published: ID, bank card and mobile numbers in them are masked.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+from ..content.personal import masked_text
 from .outputs import Revision
 
 _COMMIT = "\x1e"  # record separator before each commit header
@@ -38,7 +40,8 @@ def parse_log(text: str) -> dict[str, list[Revision]]:
     for record in text.split(_COMMIT)[1:]:
         header, _, changes = record.partition("\n")
         day, _, subject = header.partition("\t")
-        revision = Revision(dt.date.fromisoformat(day), subject.strip())
+        # A commit subject is published and cannot be corrected afterwards: numbers are masked.
+        revision = Revision(dt.date.fromisoformat(day), masked_text(subject.strip()))
         for line in changes.splitlines():
             fields = line.split("\t")
             if len(fields) < 2:
