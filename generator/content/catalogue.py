@@ -23,7 +23,7 @@ def load_catalogue(loader) -> list[CatalogueEntry]:
     values = reader.mapping(node, CATALOGUE.fields)
     if values is None:
         return []
-    loader.scanner.scan(PATH, text)
+    loader.scan_yaml(PATH, text, node, CATALOGUE.fields)  # published: mobiles and escaped IDs too
     loader.report_placeholders(PATH, text)
     entries, seen = [], set()
     for i, entry in enumerate(values.get("entries") or []):

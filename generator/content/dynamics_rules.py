@@ -17,6 +17,12 @@ def check_summary(item: Item, report: Report) -> None:
         report.error(item.location("units"), "missing-field", field="units")
         return
     units = item.fields.get("units") or []
+    for i, unit in enumerate(units):
+        for name in COUNTS:
+            value = unit.get(name)
+            if isinstance(value, int) and value < 0:
+                report.error(item.location("units", i, name), "negative-value",
+                             field=f"units[{i + 1}].{name}", value=value)
     rows, total = declared_rows(item)
     for i, unit in enumerate(units):
         text = unit.get("rate")

@@ -366,7 +366,11 @@ class ProjectLoader:
         if values.get(target):
             self.report.error(where, "rows-conflict", field=target)
             return None
-        csv_path = (path.parent / name).resolve()
+        try:
+            csv_path = (path.parent / name).resolve()
+        except (OSError, ValueError):  # a NUL byte ("a\0b.csv"), a name the system refuses
+            self.report.error(where, "missing-file", file=name.replace("\0", "\\0"))
+            return None
         content = (self.root / "content").resolve()
         if not csv_path.is_file() or content not in csv_path.parents:
             linked = csv_path.is_file() and (path.parent / name).is_symlink()
@@ -478,6 +482,10 @@ class ProjectLoader:
         if size is None:
             self.report.error(reader.locations[("size",)], "bad-size", value=board.size)
             size = BOARD_SIZES["A0"]
+        elif not all(BOARD_SIDE_MM[0] <= side <= BOARD_SIDE_MM[1] for side in size):  # the renderer overflows
+            self.report.error(reader.locations[("size",)], "out-of-range", field="size", value=board.size,
+                              low=BOARD_SIDE_MM[0], high=BOARD_SIDE_MM[1])
+            size = BOARD_SIZES["A0"]
         width, height = size
         if ("orientation" in values) and (board.orientation == "landscape") != (width > height):
             width, height = height, width
@@ -507,7 +515,7 @@ def phone_spans(node: yaml.Node, fields, offset: int = 0) -> list[tuple[int, int
             continue
         by_name = {f.name: f for f in spec}
         for key, value in current.value:
-            f = by_name.get(getattr(key, "value", None))
+            f = by_name.get(key.value) if isinstance(key, yaml.ScalarNode) else None  # ? [a, b]: reported
             if f is None:
                 continue
             if f.kind == "list" and f.item is not None and isinstance(value, yaml.SequenceNode):
@@ -520,6 +528,9 @@ def phone_spans(node: yaml.Node, fields, offset: int = 0) -> list[tuple[int, int
                 elif f.kind == "object":
                     stack.append((element, f.fields))
     return spans
+
+
+BOARD_SIDE_MM = (100, 10000)  # a board's shortest and longest side, in mm (10 m: a wall of panels)
 
 
 def parse_size(text: str) -> tuple[int, int] | None:

@@ -43,9 +43,13 @@ _NOT_BEFORE = r"(?![0-9Xx])(?!\.[0-9])"
 # 18-character IDs, 16–19 digit cards and 15-digit old IDs written in one piece.
 _RUN = re.compile(_FIRST_DIGIT + r"(?:[0-9]{16}[Xx]|[0-9]{14,18})" + _NOT_BEFORE)
 # Digit groups parted by spaces or hyphens (after normalisation: no-break and
-# ideographic spaces are spaces, dashes are hyphens): a maximal run, then the
+# ideographic spaces and tabs are spaces, dashes are hyphens): a maximal run, then the
 # groupings within it are tried (6-8-4, 6-4-4-4, 4-4-4-4-2, cards in fours…).
-_GROUP_RUN = re.compile(_FIRST_DIGIT + r"[0-9]*(?:(?: +| ?- ?)[0-9]+)+[Xx]?" + _NOT_BEFORE)
+# A line break (a Markdown soft or hard break, ``<br>``) or a table's cell border
+# parts groups too, for ID numbers only: a reader joins them, and the check digit
+# and birth date keep columns of ordinary numbers from being taken for one.
+_BREAK = r"[ \t]*(?:\r?\n|\|)[ \t]*"
+_GROUP_RUN = re.compile(_FIRST_DIGIT + r"[0-9]*(?:(?:" + _BREAK + r"|[ \t]+| ?- ?)[0-9]+)+[Xx]?" + _NOT_BEFORE)
 _GROUP = re.compile(r"[0-9]+[Xx]?")
 # Mainland mobiles, optionally +86/86 prefixed, in one piece or split 3-4-4.
 _PHONE = re.compile(
@@ -166,6 +170,16 @@ def find_personal_data(text: str, in_subsidy_list: bool = False) -> list[Finding
     return out
 
 
+def masked_text(text: str) -> str:
+    """``text`` with every ID, bank card and mobile number replaced by its masked form: for
+    text published that no ``check`` can send back to be fixed (git commit subjects)."""
+    out, last = [], 0
+    for finding in find_personal_data(text, in_subsidy_list=True):
+        out += [text[last:finding.start], finding.masked]
+        last = finding.end
+    return "".join(out) + text[last:]
+
+
 def _find(text: str, phones: bool) -> list[Finding]:
     if _HAS_FULLWIDTH.search(text):
         text = text.translate(_FULLWIDTH)
@@ -188,7 +202,7 @@ def _find(text: str, phones: bool) -> list[Finding]:
 
 def _number(written: str, start: int, end: int, card_grouping: bool, whole: bool = True) -> Finding | None:
     """The finding a number written ``written`` is, if any (``whole``: not part of a longer run)."""
-    compact = written.replace(" ", "").replace("-", "")
+    compact = re.sub(r"[^0-9Xx]", "", written)
     if len(compact) == 18 and is_valid_resident_id(compact):
         masked = mask_id(compact)
         return Finding("id", start, end, masked, masked)
@@ -201,26 +215,28 @@ def _number(written: str, start: int, end: int, card_grouping: bool, whole: bool
 
 
 def _grouped(run: str, offset: int) -> list[Finding]:
-    """Numbers among the digit groups of ``run``: one separator kind (spaces or hyphens)
-    throughout; IDs in any grouping of groups of 2+ digits, cards and old IDs only as the
-    whole run, cards in fours (the last group 1–4 digits)."""
+    """Numbers among the digit groups of ``run``: IDs in any grouping of groups of 2+ digits,
+    cards and old IDs only as the whole run with one separator kind (spaces or hyphens)
+    throughout, cards in fours (the last group 1–4 digits)."""
     groups = list(_GROUP.finditer(run))
-    seps = ["-" if "-" in run[a.end():b.start()] else " " for a, b in zip(groups, groups[1:])]
+    seps = [_separator(run[a.end():b.start()]) for a, b in zip(groups, groups[1:])]
     found, i = [], 0
     while i < len(groups):
-        match, total = None, 0
+        match, total, kinds, shortest = None, 0, set(), 99
         for j in range(i, len(groups)):
-            if j > i + 1 and seps[j - 1] != seps[i]:
-                break
-            total += len(groups[j].group())  # only the run's last group may end in X
+            if j > i:
+                kinds.add(seps[j - 1])
+            size = len(groups[j].group())  # only the run's last group may end in X
+            total, shortest = total + size, min(shortest, size)
             if total > 19:
                 break
-            if j == i:
+            if j == i or total < 15 or (shortest < 2 and total == 18):  # 15: an old ID, the shortest
                 continue
+            # across a line break, or with separators of two kinds: an ID or nothing
+            whole = i == 0 and j == len(groups) - 1 and "\n" not in kinds and len(kinds) == 1
+            if not whole and total != 18:
+                continue  # only a whole run can be a card or an old ID
             lengths = [len(g.group()) for g in groups[i:j + 1]]
-            if min(lengths) < 2 and total == 18:
-                continue
-            whole = i == 0 and j == len(groups) - 1
             fours = all(n == 4 for n in lengths[:-1]) and lengths[-1] <= 4
             start, end = groups[i].start(), groups[j].end()
             match = _number(run[start:end], offset + start, offset + end, fours, whole)
@@ -234,11 +250,20 @@ def _grouped(run: str, offset: int) -> list[Finding]:
     return found
 
 
+def _separator(between: str) -> str:
+    """The kind of what parts two digit groups: a line break or cell border, a hyphen, or spaces."""
+    if "\n" in between or "|" in between:
+        return "\n"
+    return "-" if "-" in between else " "
+
+
 # --- the published view ---------------------------------------------------------
 
 _INLINE_TAGS = frozenset("a abbr b bdi bdo cite code del dfn em font i ins kbd mark q s samp small span "
                          "strike strong sub sup time tt u var wbr".split())
-_MARKUP = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|</?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>|[*_~`]+"
+_MARKUP = (r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+           r"|</?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>|[*_~`]+"
+           r"|%[0-9A-Fa-f]{2}")  # percent-encoding in a link (?q=%31%31%30…) shows decoded in the address bar
 _special = None
 
 
@@ -294,7 +319,7 @@ class OffsetMap:
 def published_view(text: str) -> tuple[str, OffsetMap]:
     """``text`` as readers see it once published, and where each of its characters was written.
 
-    HTML character references are decoded, inline tags and Markdown emphasis
+    HTML character references and percent-encoded digits are decoded, inline tags and Markdown emphasis
     markers (``*``, ``_``, ``~``, backticks) removed, block tags become line
     breaks, zero-width and other format characters are dropped, spaces (no-break,
     ideographic) and dashes become ASCII, full-width and other compatibility
@@ -313,6 +338,9 @@ def published_view(text: str) -> tuple[str, OffsetMap]:
             out = "" if m.group(1).lower() in _INLINE_TAGS else "\n"
         elif token[0] in "*_~`":
             out = ""
+        elif token[0] == "%":
+            decoded = chr(int(token[1:], 16))
+            out = decoded if decoded in "0123456789Xx -" else token
         else:
             out = _published_char(token)
         if out:

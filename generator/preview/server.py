@@ -296,8 +296,9 @@ class Handler(BaseHTTPRequestHandler):
         return html + tags if end < 0 else html[:end] + tags + html[end:]
 
     def redirect(self, location: str) -> None:
+        """Redirect to ``location``, percent-encoded: a line break from the request never becomes a header."""
         self.send_response(302)
-        self.send_header("Location", location)
+        self.send_header("Location", urllib.parse.quote(location, safe="/%:?=&#"))
         self.send_header("Content-Length", "0")
         self.end_headers()
 

@@ -3,6 +3,7 @@
 The workbook holds what the item publishes and nothing more: a title row,
 the headers ``gongkai import`` reads, the rows (ID numbers masked as in the
 item), and 合计 rows as ``SUM`` formulas that Excel keeps up to date.
+Text cells are stored as text, never as formulas (CSV-style injection).
 Amounts are numbers shown with exactly the decimals the item has (so
 ``1240.50`` reads back as ``1240.50``); an amount with more digits than Excel
 keeps (15) is written as text. Importing the workbook gives the same item.
@@ -39,7 +40,9 @@ def _amount_cell(cell, value: Decimal | None) -> None:
 
 
 def _text_cell(cell, value) -> None:
+    """Text as text: openpyxl would store ``=…`` as a live formula (a name typed ``=HYPERLINK(…)``)."""
     cell.value = "" if value is None else str(value)
+    cell.data_type = "s"
     cell.number_format = TEXT
 
 
@@ -78,12 +81,14 @@ def workbook(item: Item, when: dt.date):
         rows = [[("text", cell) for cell in row] for row in fields["rows"]]
         totals = []
     width = len(headers)
-    sheet.append([item.title])
+    sheet.append([None])
+    _text_cell(sheet["A1"], item.title)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(width, 1))
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A1"].alignment = Alignment(horizontal="center")
     sheet.append(headers)
     for col in range(1, width + 1):
+        sheet.cell(2, col).data_type = "s"
         sheet.cell(2, col).font = Font(bold=True)
     r = 3
     for values in rows:

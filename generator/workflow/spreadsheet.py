@@ -66,9 +66,21 @@ class Sheet:
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 
 
+# What a workbook may hold unpacked, and a file on disk: 4 times the largest content file the
+# import could write. A zip bomb (400 MB of spaces packed into 400 KB) is refused before it is read.
+MAX_SHEET_BYTES = 128 * 2**20
+
+
+def _too_large(size: int) -> SheetError:
+    return SheetError("file-too-large", size=f"{size / 2**20:.1f}", limit=MAX_SHEET_BYTES // 2**20)
+
+
 def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
     """Read ``path`` (.xlsx, .xls or .csv); raise :class:`SheetError` when it cannot be read at all."""
     suffix = path.suffix.lower()
+    size = path.stat().st_size
+    if size > MAX_SHEET_BYTES:
+        raise _too_large(size)
     if suffix in (".xlsx", ".xlsm"):
         return _read_excel(path, sheet)
     if suffix == ".xls":
@@ -106,11 +118,20 @@ def _read_csv(data: bytes) -> Sheet:
 def _read_excel(path: Path, name: str | None) -> Sheet:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
+    import zipfile
+    from xml.etree.ElementTree import ParseError
     from zipfile import BadZipFile
 
     try:
+        with zipfile.ZipFile(path) as packed:
+            unpacked = sum(entry.file_size for entry in packed.infolist())
+    except (BadZipFile, OSError) as exc:
+        raise SheetError("sheet-unreadable", detail=str(exc)) from exc
+    if unpacked > MAX_SHEET_BYTES:
+        raise _too_large(unpacked)
+    try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, BadZipFile, KeyError, OSError) as exc:
+    except (InvalidFileException, BadZipFile, KeyError, OSError, ParseError) as exc:
         raise SheetError("sheet-unreadable", detail=str(exc)) from exc
     try:
         if name is None:
@@ -124,6 +145,8 @@ def _read_excel(path: Path, name: str | None) -> Sheet:
             rows.append(Row(n, [Cell(c.value, getattr(c, "number_format", "General") or "General")
                                 for c in cells]))
         return Sheet(rows, name=ws.title)
+    except (ParseError, BadZipFile, KeyError, ValueError) as exc:  # a damaged sheet, XML entities (&e;)
+        raise SheetError("sheet-unreadable", detail=str(exc)) from exc
     finally:
         book.close()
 
