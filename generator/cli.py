@@ -17,6 +17,7 @@ COMMANDS = {
     "boards": "boards",
     "build": "build",
     "check": "check",
+    "edit": "edit",
     "import": "import_",
     "new": "new",
     "schema": "schema",
