@@ -14,6 +14,7 @@ from ..site.labels import type_name
 from ..workflow.editor_schema import _DATE_PATTERN, _MONEY_PATTERN
 from .files import BOARDS_FOLDER, ITEM_EXT, ITEMS_FOLDER, NAME, TEXT_TYPES
 
+LONG_LISTS = ("recipients", "rows")  # shown folded (one line a row); other lists open
 _NAME_HINT = "小写英文字母、数字和连字符，如 winter-notice（网址的一部分，保存后不再改动）"
 
 
@@ -45,7 +46,7 @@ def widget(f: Field, required: bool | None = None) -> dict:
                                              "widget": "list", "field": widget(element.item)})
         else:
             out.update(widget="list", field=widget(element, required=True))
-        out["allow_add"] = True
+        out.update(allow_add=True, collapsed=f.name in LONG_LISTS)
     elif f.kind == "choice":
         out.update(widget="select", options=list(f.choices))
     elif f.kind == "bool":
@@ -100,7 +101,7 @@ def item_collection(item_type: str, project: Project, sections: list[str]) -> di
         "filter": {"field": "type", "value": item_type},
         "identifier_field": "title",
         "slug": "{{fields._file}}",
-        "path": "{{fields._office}}/{{fields._section}}/{{slug}}",
+        "path": "{{_office}}/{{_section}}/{{slug}}",  # no "fields." here: the CMS turns dots in path into dashes
         "summary": "{{title}}（{{fields._office}} · {{fields._section}}）",
         "sortable_fields": ["title", "published"],
         "view_groups": [{"label": "单位", "field": "_office"}, {"label": "季度", "field": "_section"}],
