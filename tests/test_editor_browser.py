@@ -164,3 +164,16 @@ def test_added_recipient_shows_in_the_page_preview(open_editor, project):
     page.locator('[id^="amount-field-"]').last.fill("760.00")
     preview.locator("#t-recipients").get_by_text("覃新民").wait_for()
     assert "760.00" in preview.locator("#t-recipients tr", has_text="覃新民").inner_text()
+
+
+def test_editing_one_field_keeps_the_markdown_body_as_written(open_editor, project):
+    rel = "content/offices/qingshan-town/quarters/2026-Q4/livelihood-proposals-notice.md"
+    before = (project / rel).read_text(encoding="utf-8")
+    page = open_editor("notice/entries/qingshan-town/2026-Q4/livelihood-proposals-notice")
+    checks(page).get_by_text("没有问题").wait_for()
+    field(page, "summary").fill("12月10日前征集2027年民生实事项目建议")
+    publish(page)
+    after = (project / rel).read_text(encoding="utf-8")
+    old = "summary: 12月10日前征集群众对2027年民生实事项目的意见建议\n"
+    assert old in before
+    assert after == before.replace(old, "summary: 12月10日前征集2027年民生实事项目建议\n")
