@@ -233,6 +233,7 @@ class Site:
     supervision_phone: str = ""
     categories: list[str] = field(default_factory=lambda: list(DEFAULT_CATEGORIES))
     fonts: list[str] = field(default_factory=list)  # extra board font files, project-relative
+    editor: dict | None = None  # site.yml ``editor``: publish the browser editor through this forge
 
 
 @dataclass

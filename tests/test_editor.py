@@ -211,3 +211,40 @@ def test_edit_without_the_interface_says_how_to_install_it(project, monkeypatch,
     monkeypatch.setattr(server, "VENDOR", project / "nowhere")
     assert main(["edit", str(project), "--no-browser"]) == 2
     assert "bootstrap.sh" in capsys.readouterr().err
+
+
+EDITOR_YML = ("editor:\n  backend: gitea\n  repo: qinghe/gongkai-content\n  branch: drafts\n"
+              "  base_url: https://git.qinghe.example.gov.cn\n  app_id: 5c1f0e2a-6b7d-4e55-9d1e-3f2a1b0c9d8e\n")
+
+
+def test_the_site_has_no_editor_unless_site_yml_asks(project, tmp_path):
+    plain = tmp_path / "plain"
+    assert main(["build", str(project), "--out", str(plain), "--no-boards", "--date", DATE]) == 0
+    assert not (plain / "admin").exists()
+    site_yml = project / "content" / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8") + EDITOR_YML, encoding="utf-8")
+    out = tmp_path / "with-editor"
+    assert main(["build", str(project), "--out", str(out), "--no-boards", "--date", DATE]) == 0
+    admin = out / "admin"
+    config = json.loads((admin / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"] == {
+        "name": "gitea", "repo": "qinghe/gongkai-content", "branch": "drafts",
+        "base_url": "https://git.qinghe.example.gov.cn", "api_root": "https://git.qinghe.example.gov.cn/api/v1",
+        "app_id": "5c1f0e2a-6b7d-4e55-9d1e-3f2a1b0c9d8e"}
+    assert config["publish_mode"] == "simple"
+    assert (admin / "vendor" / "decap-cms.js").is_file()
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    assert "<script>" not in page and 'src="vendor/decap-cms.js"' in page
+    # the public pages are as they were: the editor adds admin/ and nothing else
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if "admin" not in p.parts
+                  and p.is_file() and p.suffix == ".html") == \
+        sorted(p.relative_to(plain).as_posix() for p in plain.rglob("*.html"))
+
+
+def test_a_credential_in_site_yml_is_an_error(project):
+    site_yml = project / "content" / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8") + EDITOR_YML + "  token: ghp_secret\n",
+                        encoding="utf-8")
+    _project, report = load_project(project)
+    assert [d.code for d in report.errors if d.path == "content/site.yml"]
+    assert main(["check", str(project), "--date", DATE]) == 1

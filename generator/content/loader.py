@@ -117,6 +117,7 @@ class ProjectLoader:
         if values.get("categories"):
             site.categories = [c for c in values["categories"] if c]
         site.fonts = [f for f in values.get("fonts") or [] if f]
+        site.editor = values.get("editor") or None
         for i, font in enumerate(site.fonts):
             self.font_locations[i] = reader.locations.get(("fonts", i), Location(self.rel(path)))
             if not (self.root / font).is_file():

@@ -144,3 +144,11 @@ def config(project: Project, backend: dict, extra_sections: list[str] = (), **mo
         "collections": collections(project, extra_sections),
         **more,
     }
+
+
+def template_names(config: dict) -> list[str]:
+    """Preview template names: each collection, and each file of the file collections."""
+    names = []
+    for c in config["collections"]:
+        names += [f["name"] for f in c.get("files", [])] or [c["name"]]
+    return names

@@ -17,6 +17,7 @@ import json
 import mimetypes
 import os
 import threading
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -94,13 +95,6 @@ class Editor:
         return cms_config.config(project, {"name": "proxy", "proxy_url": "/api/v1", "branch": "main"},
                                  extra_sections=[quarter])
 
-    def templates(self) -> list[str]:
-        """Preview template names: collections, and each file of the file collections."""
-        names = []
-        for c in self.config()["collections"]:
-            names += [f["name"] for f in c.get("files", [])] or [c["name"]]
-        return names
-
     def api(self, body: dict):
         action, params = body.get("action"), body.get("params") or {}
         root = self.root
@@ -144,9 +138,10 @@ class Editor:
         return preview.preview(self.root, target, text, self.today)
 
 
-def index_html(editor: Editor) -> str:
+def index_html_text(templates: list[str]) -> str:
+    """The editor's page; the preview template names ride in a meta tag (no inline script)."""
     page = (STATIC / "index.html").read_text(encoding="utf-8")
-    return page.replace("__TEMPLATES__", json.dumps(editor.templates(), ensure_ascii=False))
+    return page.replace("__TEMPLATES__", escape(json.dumps(templates, ensure_ascii=False)))
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -181,7 +176,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(403, b"forbidden", "text/plain")
         path = self.path.split("?", 1)[0]
         if path in ("/", "/index.html"):
-            return self._send(200, index_html(self.editor).encode("utf-8"), "text/html; charset=utf-8")
+            page = index_html_text(cms_config.template_names(self.editor.config()))
+            return self._send(200, page.encode("utf-8"), "text/html; charset=utf-8")
         if path == "/config.yml":
             text = json.dumps(self.editor.config(), ensure_ascii=False, indent=1)  # JSON is YAML
             return self._send(200, text.encode("utf-8"), "text/yaml; charset=utf-8")

@@ -88,5 +88,6 @@
     "h2{font-size:16px;margin:16px 0 6px}",
     "iframe{width:100%;height:480px;border:1px solid #ccc;background:#fff}"
   ].join("\n"), { raw: true });
-  (window.GONGKAI_TEMPLATES || []).forEach(function (name) { CMS.registerPreviewTemplate(name, Preview); });
+  var names = document.querySelector('meta[name="gongkai-templates"]');
+  JSON.parse(names ? names.content : "[]").forEach(function (name) { CMS.registerPreviewTemplate(name, Preview); });
 })();
