@@ -29,20 +29,34 @@ _PANEL = ('{% from "panels.html" import body %}'
           '<section class="gk-panel"><h3>{{ p.title }}</h3>{{ body(p, labels) }}</section>')
 
 
-def scratch_copy(root: Path, into: Path) -> None:
-    """content/ and boards/ copied (they are edited), everything else linked (fonts, docs)."""
+def scratch_copy(root: Path, into: Path, office: str | None = None) -> None:
+    """content/ and boards/ copied (they are edited), everything else linked (fonts, docs).
+
+    With ``office``, only that office's folder is copied: its files' problems do
+    not depend on other offices, and a county's hundreds of offices stay out.
+    """
     for entry in root.iterdir():
-        if entry.name in ("content", "boards"):
+        if entry.name == "content" and office:
+            (into / "content" / "offices").mkdir(parents=True)
+            shutil.copy2(entry / "site.yml", into / "content" / "site.yml")
+            if (entry / "offices" / office).is_dir():
+                shutil.copytree(entry / "offices" / office, into / "content" / "offices" / office, symlinks=True)
+        elif entry.name in ("content", "boards"):
             shutil.copytree(entry, into / entry.name, symlinks=True)
         elif entry.name not in (".git", ".venv", "site"):
             os.symlink(entry, into / entry.name)
+
+
+def _office_of(path: str) -> str | None:
+    parts = path.split("/")
+    return parts[2] if len(parts) > 3 and parts[:2] == ["content", "offices"] else None
 
 
 def preview(root: Path, target: Target, text: str, today: dt.date) -> dict:
     """``{"problems": [...], "page": html, "panel": html | None}`` for ``text`` at ``target``."""
     with tempfile.TemporaryDirectory(prefix="gongkai-edit-") as tmp:
         scratch = Path(tmp)
-        scratch_copy(root, scratch)
+        scratch_copy(root, scratch, _office_of(target.path))
         path = scratch / target.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")

@@ -78,7 +78,7 @@
   });
 
   CMS.registerPreviewStyle([
-    "body{font-family:sans-serif;margin:0;padding:12px;color:#222}",
+    "body{font-family:sans-serif;margin:0;padding:12px 60px 12px 12px;color:#222}",
     ".gk-check ul{list-style:none;padding:0}",
     ".gk-check li{border-left:4px solid #c62828;background:#fdecea;margin:6px 0;padding:6px 8px}",
     ".gk-check li.gk-warning{border-color:#ef6c00;background:#fff3e0}",
