@@ -248,3 +248,19 @@ def test_a_credential_in_site_yml_is_an_error(project):
     _project, report = load_project(project)
     assert [d.code for d in report.errors if d.path == "content/site.yml"]
     assert main(["check", str(project), "--date", DATE]) == 1
+
+
+def test_an_unreadable_file_is_left_out_and_never_overwritten(editor, project):
+    rel = "content/offices/qingshan-town/fixed/agricultural-fees.yml"
+    broken = "type: fees\ntitle: [未闭合\n".encode("utf-8")
+    (project / rel).write_bytes(broken)
+    gbk = "content/offices/qingshan-town/fixed/leadership-duties.yml"
+    (project / gbk).write_bytes("type: duties\ntitle: 领导分工\n".encode("gbk"))
+    listed = editor.api({"action": "entriesByFolder", "params": {"folder": "content/offices", "extension": "item"}})
+    paths = {e["file"]["path"] for e in listed}
+    assert files.cms_path(rel) not in paths and files.cms_path(gbk) not in paths
+    with pytest.raises(entry.EntryError, match="gongkai check"):
+        editor.api({"action": "getEntry", "params": {"path": files.cms_path(rel)}})
+    with pytest.raises(entry.EntryError, match="YAML"):
+        persist(editor, files.cms_path(rel), "---\ntype: fees\ntitle: 新标题\n---\n")
+    assert (project / rel).read_bytes() == broken

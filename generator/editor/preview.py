@@ -44,7 +44,18 @@ def scratch_copy(root: Path, into: Path, office: str | None = None) -> None:
         elif entry.name in ("content", "boards"):
             shutil.copytree(entry, into / entry.name, symlinks=True)
         elif entry.name not in (".git", ".venv", "site"):
-            os.symlink(entry, into / entry.name)
+            _link(entry, into / entry.name)
+
+
+def _link(source: Path, to: Path) -> None:
+    """A symbolic link, or a copy where links need privileges (Windows)."""
+    try:
+        os.symlink(source, to, target_is_directory=source.is_dir())
+    except OSError:
+        if source.is_dir():
+            shutil.copytree(source, to)
+        else:
+            shutil.copy2(source, to)
 
 
 def _office_of(path: str) -> str | None:

@@ -104,7 +104,8 @@ class Editor:
             folder = str(params.get("folder", "")).strip("/")
             rels = files.item_files(root) if folder == files.ITEMS_FOLDER else \
                 files.board_files(root) if folder == files.BOARDS_FOLDER else []
-            return [read_entry(root, rel) for rel in rels]
+            entries = [read_entry(root, rel) for rel in rels]
+            return [e for e in entries if e["data"] is not None]  # unreadable: `gongkai check` says why
         if action == "entriesByFiles":
             out = []
             for f in params.get("files") or []:
@@ -116,7 +117,10 @@ class Editor:
             target = files.resolve(root, str(params.get("path", "")))
             if not target.exists:
                 return {"data": None, "file": {"path": params.get("path"), "id": None}}
-            return read_entry(root, target.path)
+            found = read_entry(root, target.path)
+            if found["data"] is None:
+                raise EntryError(f"{target.path} 无法读取（编码或 YAML 格式有误）：请运行 gongkai check 查看")
+            return found
         if action == "persistEntry":
             data_files = params.get("dataFiles") or [params.get("entry")]
             with self.lock:
