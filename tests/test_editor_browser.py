@@ -177,3 +177,24 @@ def test_editing_one_field_keeps_the_markdown_body_as_written(open_editor, proje
     old = "summary: 12月10日前征集群众对2027年民生实事项目的意见建议\n"
     assert old in before
     assert after == before.replace(old, "summary: 12月10日前征集2027年民生实事项目建议\n")
+
+
+def test_rows_pasted_from_excel_are_added_to_the_table(open_editor, project):
+    rel = "content/offices/liuxi-village/quarters/2026-Q4/low-income-list.yml"
+    page = open_editor("subsidy-list/entries/liuxi-village/2026-Q4/low-income-list")
+    preview = page.frame_locator("#preview-pane").frame_locator('iframe[title="网页预览"]')
+    preview.get_by_text("阎翠萍").first.wait_for()
+    sheet = "户主姓名\t村民小组\t保障人数\t金额\r\n覃新民\t二组\t2\t760.00\r\n韦小芳\t四组\t1\t380.00\r\n"
+    page.get_by_label("从 Excel 粘贴表格行：享受对象名单").evaluate(
+        """(box, text) => { const data = new DataTransfer(); data.setData("text/plain", text);
+             box.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true})); }""",
+        sheet)
+    page.get_by_text("已添加 2 行").wait_for()
+    preview.locator("#t-recipients").get_by_text("韦小芳").wait_for()
+    checks(page).locator("li.gk-error", has_text="total-mismatch").wait_for()  # 9,500 no longer adds up
+    field(page, "total_amount").fill("10,640元")
+    checks(page).get_by_text("没有问题").wait_for()
+    publish(page)
+    text = (project / rel).read_text(encoding="utf-8")
+    assert "  - {name: 覃新民, group: 二组, persons: 2, amount: 760.00}\n" \
+           "  - {name: 韦小芳, group: 四组, persons: 1, amount: 380.00}\ntotal_amount: 10,640元\n" in text

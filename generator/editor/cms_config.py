@@ -39,7 +39,7 @@ def widget(f: Field, required: bool | None = None) -> dict:
     elif f.kind == "list":
         element = f.item
         if element.kind == "object":
-            out.update(widget="list", fields=[widget(m) for m in element.fields],
+            out.update(widget="gk-rows", fields=[widget(m) for m in element.fields],  # the list + paste from Excel
                        summary=" · ".join("{{fields.%s}}" % m.name for m in element.fields[:3]))
         elif element.kind == "list":
             out.update(widget="list", field={"name": element.name, "label": _label(element),

@@ -77,6 +77,58 @@
     }
   });
 
+  /* Table rows (recipients, income, fee items...): the CMS's own list, plus a box that
+     takes rows pasted from Excel (tab-separated; a first row of column names, as labels
+     or field names, picks the columns, otherwise they go in the form's order). */
+  function pastedRows(text, fields) {
+    var lines = text.replace(/\r/g, "").split("\n").filter(function (l) { return l.trim(); });
+    var cells = lines.map(function (l) { return l.split("\t").map(function (c) { return c.trim(); }); });
+    var byName = {}, order = fields.map(function (f) { byName[f.name] = f; return f.name; });
+    var head = (cells[0] || []).map(function (c) {
+      var f = fields.filter(function (f) { return f.label === c || f.name === c; })[0];
+      return f ? f.name : null;
+    });
+    if (head.filter(Boolean).length >= 2) { order = head; cells = cells.slice(1); }
+    return cells.map(function (row) {
+      var out = {};
+      order.forEach(function (name, i) {
+        var text = row[i];
+        if (!name || text === undefined || text === "") return;
+        out[name] = byName[name].widget === "number" && /^-?\d+$/.test(text) ? parseInt(text, 10) : text;
+      });
+      return out;
+    }).filter(function (row) { return Object.keys(row).length; });
+  }
+
+  var ListControl = CMS.getWidget("list").control;
+  var RowsControl = createClass({
+    getInitialState: function () { return { generation: 0, note: "" }; },
+    onPaste: function (event) {
+      var text = event.clipboardData.getData("text");
+      var fields = this.props.field.get("fields").toJS();
+      var rows = pastedRows(text, fields);
+      event.preventDefault();
+      if (!rows.length) { this.setState({ note: "没有读到表格行" }); return; }
+      var IMap = this.props.field.constructor, IList = this.props.field.get("fields").constructor;
+      var added = new IList(rows.map(function (r) { return new IMap(r); }));
+      var value = this.props.value;
+      this.props.onChange(value && value.size !== undefined ? value.concat(added) : added);
+      this.setState({ generation: this.state.generation + 1, note: "已添加 " + rows.length + " 行" });
+    },
+    render: function () {
+      var props = Object.assign({}, this.props, { key: "rows-" + this.state.generation });
+      return h("div", {},
+        h(ListControl, props),
+        h("textarea", {
+          className: "gk-paste", rows: 2, onPaste: this.onPaste, value: "", onChange: function () {},
+          placeholder: "从 Excel 复制表格行，粘贴到这里即可追加（第一行可以是列名）",
+          "aria-label": "从 Excel 粘贴表格行：" + this.props.field.get("label")
+        }),
+        this.state.note ? h("p", { className: "gk-paste-note" }, this.state.note) : null);
+    }
+  });
+  CMS.registerWidget("gk-rows", RowsControl, CMS.getWidget("list").preview);
+
   CMS.registerPreviewStyle([
     "body{font-family:sans-serif;margin:0;padding:12px 60px 12px 12px;color:#222}",
     ".gk-check ul{list-style:none;padding:0}",
