@@ -28,6 +28,7 @@ from .entry import EntryError
 
 STATIC = Path(__file__).resolve().parent / "static"
 VENDOR = Path(__file__).resolve().parent / "vendor" / "decap-cms"
+FORBIDDEN = "只接受本机编辑器页面（127.0.0.1）的请求"
 MISSING_CMS = ("编辑器界面（Decap CMS）未安装：请在 gongkai 源码目录运行 bash scripts/bootstrap.sh"
                "（需要 npm，会下载 decap-cms 到 generator/editor/vendor/）")
 
@@ -177,7 +178,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         if not self._origin_ok():
-            return self._send(403, b"forbidden", "text/plain")
+            return self._send(403, FORBIDDEN.encode("utf-8"), "text/plain; charset=utf-8")
         path = self.path.split("?", 1)[0]
         if path in ("/", "/index.html"):
             page = index_html_text(cms_config.template_names(self.editor.config()))
@@ -196,7 +197,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self):
         if not self._origin_ok() or not self.headers.get("Content-Type", "").startswith("application/json"):
-            return self._json(403, {"error": "forbidden"})
+            return self._json(403, {"error": FORBIDDEN})
         length = int(self.headers.get("Content-Length") or 0)
         try:
             body = json.loads(self.rfile.read(length).decode("utf-8"))
@@ -209,6 +210,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._json(422, {"error": str(error)})
         except (ValueError, KeyError, TypeError) as error:
             return self._json(400, {"error": f"请求有误：{error}"})
+        except OSError as error:  # a file that cannot be read or written (permissions, disk full)
+            return self._json(500, {"error": f"无法读写文件：{error}"})
 
 
 def make_server(root: Path, today: dt.date, port: int = 0) -> ThreadingHTTPServer:
