@@ -19,11 +19,9 @@ _NAME_HINT = "小写英文字母、数字和连字符，如 winter-notice（网�
 
 
 def _label(f: Field) -> str:
-    """A short label (the description up to its first punctuation) and the rest as hint."""
-    for mark in ("（", "：", "，", "，如"):
-        if mark in f.zh:
-            return f.zh.split(mark, 1)[0]
-    return f.zh
+    """A short label: the description up to its first （, ： or ，; the whole of it is the hint."""
+    cut = min((i for i in (f.zh.find(m) for m in "（：，") if i > 0), default=len(f.zh))
+    return f.zh[:cut]
 
 
 def widget(f: Field, required: bool | None = None) -> dict:
