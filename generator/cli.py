@@ -18,6 +18,7 @@ COMMANDS = {
     "boards": "boards",
     "build": "build",
     "check": "check",
+    "edit": "edit",
     "export": "export",
     "import": "import_",
     "init": "init",

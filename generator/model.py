@@ -259,6 +259,7 @@ class Site:
     palette: str = "red"  # 政务红 (red) or 政务蓝 (blue)
     logo: str = ""  # emblem image file, project-relative
     footer: dict[str, str] = field(default_factory=dict)  # 主办单位, 地址, … as set in site.yml
+    editor: dict | None = None  # site.yml ``editor``: publish the browser editor through this forge
 
 
 @dataclass

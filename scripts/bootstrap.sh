@@ -7,6 +7,10 @@
 #    `sudo` is used when not root.
 # 2. A virtual environment in .venv with gongkai installed editable, with its
 #    test dependencies. pip runs again only when pyproject.toml changes.
+# 3. The browser editor's interface (Decap CMS, npm package decap-cms, pinned
+#    below) in generator/editor/vendor/ (git-ignored), fetched with `npm pack`
+#    (no node_modules) only when that version is not there; npm itself comes
+#    from apt when missing.
 #
 # Usage: bash scripts/bootstrap.sh   (scripts/demo.sh and scripts/test.sh call it)
 set -euo pipefail
@@ -26,6 +30,9 @@ REQUIRED_PACKAGES=(
     libatomic1                  # Playwright's driver (browser tests)
 )
 OPTIONAL_PACKAGES=(chromium)    # browser tests; skipped where apt has no chromium (Ubuntu)
+DECAP_VERSION="3.16.3"          # gongkai edit: the editor interface (npm decap-cms)
+DECAP_INTEGRITY="sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw=="
+DECAP_DIR="$ROOT/generator/editor/vendor/decap-cms"
 
 say() { printf 'bootstrap: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -73,6 +80,7 @@ install_system_packages() {
     for package in "${REQUIRED_PACKAGES[@]}" "${OPTIONAL_PACKAGES[@]}"; do
         is_installed "$package" || grep -qsx "$package" "$UNAVAILABLE" || missing+=("$package")
     done
+    editor_installed || command -v npm >/dev/null 2>&1 || missing+=(npm)  # fetches the editor interface
     [ ${#missing[@]} -eq 0 ] && return
 
     local as_root=()
@@ -132,6 +140,35 @@ install_python_packages() {
     printf '%s\n' "$want" >"$STAMP"
 }
 
+editor_installed() {
+    [ "$(cat "$DECAP_DIR/VERSION" 2>/dev/null)" = "$DECAP_VERSION" ]
+}
+
+# decap-cms's dist/ (the bundle, its lazy chunks and wasm; no source maps) into $DECAP_DIR.
+install_editor() {
+    editor_installed && return
+    if ! command -v npm >/dev/null 2>&1; then  # not Debian/Ubuntu: everything else still works
+        say "warning: npm not found: install Node.js/npm and run bootstrap again for the browser editor (gongkai edit)"
+        return
+    fi
+    say "installing the editor interface (npm decap-cms@$DECAP_VERSION)"
+    local tmp log integrity
+    tmp="$(mktemp -d -t gongkai-decap.XXXXXX)"
+    log="$tmp/npm.log"
+    (cd "$tmp" && npm pack "decap-cms@$DECAP_VERSION" --json --silent >pack.json 2>"$log") \
+        || fail_with_log "npm pack decap-cms@$DECAP_VERSION" "$log"
+    integrity="$(sed -n 's/.*"integrity": *"\([^"]*\)".*/\1/p' "$tmp/pack.json" | head -n 1)"
+    [ "$integrity" = "$DECAP_INTEGRITY" ] || die "decap-cms@$DECAP_VERSION: unexpected integrity $integrity"
+    tar -xzf "$tmp/decap-cms-$DECAP_VERSION.tgz" -C "$tmp" --wildcards 'package/dist/*' \
+        || die "could not unpack decap-cms-$DECAP_VERSION.tgz"
+    rm -rf "$DECAP_DIR"
+    mkdir -p "$DECAP_DIR"
+    find "$tmp/package/dist" -maxdepth 1 -type f \( -name '*decap-cms.js' -o -name '*.wasm' \
+        -o -name 'decap-cms.js.LICENSE.txt' \) -exec cp {} "$DECAP_DIR/" \;
+    printf '%s\n' "$DECAP_VERSION" >"$DECAP_DIR/VERSION"
+    rm -rf "$tmp"
+}
+
 # One bootstrap at a time per checkout (demo.sh and test.sh may run together).
 if command -v flock >/dev/null 2>&1; then
     exec 9>"${TMPDIR:-/tmp}/gongkai-bootstrap-$(printf '%s' "$ROOT" | sha256sum | cut -c1-12).lock"
@@ -141,3 +178,4 @@ install_system_packages
 make_venv
 [ ${#unavailable[@]} -eq 0 ] || printf '%s\n' "${unavailable[@]}" >"$UNAVAILABLE"
 install_python_packages
+install_editor

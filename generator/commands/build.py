@@ -202,6 +202,12 @@ def run(args) -> int:
         except (Abort, PluginError) as error:
             print(f"gongkai build: {error}", file=sys.stderr)
             return 1
+        from ..editor.publish import EditorSetupError, write_admin  # only when site.yml asks for it
+        try:
+            write_admin(project, site)
+        except EditorSetupError as error:
+            print(f"gongkai build: {error}", file=sys.stderr)
+            return 1
         write_marker(site)
         replace_dir(site, out, scratch)
     finally:

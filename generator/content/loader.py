@@ -156,6 +156,7 @@ class ProjectLoader:
         site.fonts = [f for f in values.get("fonts") or [] if f]
         site.publish_masked_ids = bool(values.get("publish_masked_ids"))
         site.requests, site.feedback = values.get("requests") or {}, values.get("feedback") or {}
+        site.editor = values.get("editor") or None
         for i, font in enumerate(site.fonts):
             self.font_locations[i] = reader.locations.get(("fonts", i), Location(self.rel(path)))
             if not (self.root / font).is_file():

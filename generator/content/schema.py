@@ -69,6 +69,16 @@ SITE = obj(
         Field("icp", "string", "ICP备案号，如 豫ICP备12345678号", "ICP licence number"),
         Field("police_record", "string", "公安机关备案号，如 豫公网安备 41010502000001号",
               "Public security record number")),
+    obj("editor", "网站内的编辑器（admin/，给工作人员，不给公众）：不设置则网站不带编辑器；不写任何密码或令牌",
+        "Browser editor in the published site (admin/) through a git forge; never a credential",
+        Field("backend", "choice", "代码托管平台：gitea（自建 Gitea/Forgejo），gitlab，github", "Forge",
+              required=True, choices=("gitea", "gitlab", "github")),
+        Field("repo", "string", "内容仓库，如 qinghe/gongkai-content", "Repository (owner/name)", required=True),
+        Field("branch", "string", "编辑器保存到的分支，默认 main（Gitea 请用草稿分支，如 drafts）",
+              "Branch the editor commits to", default="main"),
+        Field("base_url", "string", "平台地址（自建平台必填），如 https://git.qinghe.gov.cn", "Forge address"),
+        Field("app_id", "string", "平台上 OAuth 应用的客户端 ID（公开值，不是密码；gitea、gitlab 必填）",
+              "OAuth application client id (public, not a secret)")),
 )
 
 FOOTER_FIELDS = ("sponsor", "address", "phone", "site_code", "icp", "police_record")
