@@ -17,9 +17,9 @@ from ..boards.edition import edition_quarter, select_edition
 from ..boards.fingerprint import fingerprint
 from ..boards.forms import format_date
 from ..diagnostics import Report
-from ..model import Board, Item, Office, Project, Quarter
-from .html import a, breadcrumb, link_list, md_text, rel
-from ..labels import label
+from ..model import Board, Item, Office, Project, Quarter, Table
+from .html import breadcrumb, coded, link_list, md_text, rel, table_html
+from ..labels import label, quarter_name
 from .outputs import Context, Page
 
 
@@ -85,22 +85,20 @@ def board_page(ctx: Context, board: Board) -> Page:
                           (rel(path, urls.office_path(office.id)), office.name)], lang),
               f"# {md_text(heading)}",
               f'<p class="gk-note">{escape(label(lang, "board_check_help"))}</p>']
-    head = "".join(f"<th>{escape(label(lang, key))}</th>" for key in
-                   ("board_edition", "published", "board_code", "board_status", "board_file"))
-    rows = []
-    for info in editions(ctx, board):
-        pdf = _file(board, info.quarter, "pdf")
-        link = a(rel(path, pdf), label(lang, "board_pdf")) if pdf in ctx.assets else ""
-        status = label(lang, "board_current" if info.current else "board_superseded")
-        rows.append(f'<tr id="{escape(info.anchor)}"><td>{escape(str(info.quarter))}</td>'
-                    f"<td>{escape(info.published.isoformat())}</td>"
-                    f'<td class="gk-code">{escape(info.code)}</td><td>{escape(status)}</td><td>{link}</td></tr>')
-    if rows:
-        blocks.append(f'<div class="gk-table"><table id="t-editions"><thead><tr>{head}</tr></thead>'
-                      f'<tbody>{"".join(rows)}</tbody></table></div>')
+    infos = editions(ctx, board)
+    pdfs = [_file(board, info.quarter, "pdf") for info in infos]
+    table = Table(name="editions", title="", columns=[label(lang, key) for key in (
+        "board_edition", "published", "board_code", "board_status", "board_file")],
+        rows=[[quarter_name(lang, info.quarter), info.published, info.code,
+               label(lang, "board_current" if info.current else "board_superseded"),
+               label(lang, "board_pdf") if pdf in ctx.assets else ""] for info, pdf in zip(infos, pdfs)])
+    if infos:
+        blocks.append(table_html(table, table_id="t-editions", language=lang, link_column=4,
+                                 first_cell_links=[rel(path, pdf) if pdf in ctx.assets else "" for pdf in pdfs],
+                                 row_ids=[info.anchor for info in infos], classes={2: "gk-code"}))
     current = next((info for info in editions(ctx, board) if info.current), None)
     if current:
-        blocks.append(f"## {md_text(label(lang, 'board_panels', quarter=str(current.quarter)))}")
+        blocks.append(f"## {md_text(label(lang, 'board_panels', quarter=quarter_name(lang, current.quarter)))}")
         items = [office.find(key, current.quarter) for key in current.panels]
         blocks.append(link_list((rel(path, urls.item_path(i)), i.title, "") for i in items if i))
     return Page(path, heading, "\n\n".join(blocks))
@@ -112,10 +110,10 @@ def board_links(ctx: Context, office: Office, from_path: str) -> list[str]:
     for board in ctx.project.boards.values():
         if board.office_id == office.id:
             current = next((i for i in editions(ctx, board) if i.current), None)
-            note = label(lang, "board_code_note", code=current.code) if current else ""
-            links.append((rel(from_path, board_path(board)), label(lang, "board_editions",
-                          title=board.printed_title(office.kind, lang)), note))
-    return [link_list(links)] if links else []
+            note = coded(lang, "board_code_note", current.code) if current else ""
+            links.append((rel(from_path, board_path(board)), escape(label(lang, "board_editions",
+                          title=board.printed_title(office.kind, lang))), note))
+    return [link_list(links, html=True)] if links else []
 
 
 def printed_in(ctx: Context, item: Item) -> str:
@@ -131,9 +129,9 @@ def printed_in(ctx: Context, item: Item) -> str:
         for info in editions(ctx, board):
             if item.key in info.panels and (item.quarter in (None, info.quarter)) and (
                     item.quarter is not None or info.current):
-                text = label(lang, "board_printed_in", title=board.printed_title(office.kind, lang),
-                             edition=format_date(info.published, lang), code=info.code)
+                text = coded(lang, "board_printed_in", info.code, title=board.printed_title(office.kind, lang),
+                             edition=format_date(info.published, lang))
                 links.append((f"{rel(path, board_path(board))}#{info.anchor}", text, ""))
     if not links:
         return ""
-    return f'<div class="gk-printed"><p>{escape(label(lang, "board_printed"))}</p>{link_list(links)}</div>'
+    return f'<div class="gk-printed"><p>{escape(label(lang, "board_printed"))}</p>{link_list(links, html=True)}</div>'

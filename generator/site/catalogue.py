@@ -45,6 +45,9 @@ def entry(ctx: Context, office: Office, item: Item, on_boards: set[tuple[str, st
     expired = item.is_expired(ctx.on)  # only the title, the window and 公示期已满 remain
     channel = label(lang, "channel_board" if (office.id, item.key) in on_boards else "channel_web")
     std = columns(item, office, ctx.project, limit=limit, channel=channel)
+    window = window_text(item, lang)  # a list's own dates stay beside its catalogue entry's rule
+    if window and window not in std["limit"]:
+        std["limit"] = f"{std['limit']}（{window}）"
     return {
         "level1": std["level1"],
         "level2": std["level2"],

@@ -99,7 +99,8 @@ def _integer(value: Any, scale: int) -> str:
 def table_html(table: Table, *, table_id: str | None = None, first_cell_links: list[str] | None = None,
                csv_href: str | None = None, language: str = "zh", link_column: int = 0,
                cards: bool | None = None,
-               sums: dict[int, str] | None = None, row_data: list[dict[str, str]] | None = None) -> str:
+               sums: dict[int, str] | None = None, row_data: list[dict[str, str]] | None = None,
+               row_ids: list[str] | None = None, classes: dict[int, str] | None = None) -> str:
     """A table whose every cell carries its column label (``data-label``).
 
     On phones, ``cards`` tables (default: three columns or more) become one
@@ -108,8 +109,11 @@ def table_html(table: Table, *, table_id: str | None = None, first_cell_links: l
     wrap; phone numbers are ``tel:`` links. ``sums`` names footer columns the
     subsidy filter recomputes for the visible rows: ``count`` (rows) or ``sum``
     (exact: each cell carries its value as an integer at the column's scale).
+    ``first_cell_links`` link the ``link_column`` cells (an empty href: no link),
+    ``row_ids`` are the rows' anchors and ``classes`` extra class names per column
+    (``gk-code``: an identifier, not words).
     """
-    sums = sums or {}
+    sums, classes = sums or {}, classes or {}
     if cards is None:
         cards = len(table.columns) >= 3
     scales = {i: _scale([row[i] for row in table.rows if i < len(row)]) for i, kind in sums.items()
@@ -125,6 +129,8 @@ def table_html(table: Table, *, table_id: str | None = None, first_cell_links: l
             names.append("gk-seq")
         if isinstance(value, (Decimal, dt.date)) or _DATE.fullmatch(text) or _PHONE.fullmatch(text):
             names.append("gk-nowrap")
+        if value is not None and i in classes:
+            names.append(classes[i])
         return f' class="{" ".join(names)}"' if names else ""
 
     def data_label(i: int) -> str:
@@ -146,11 +152,12 @@ def table_html(table: Table, *, table_id: str | None = None, first_cell_links: l
                 text = dates_html(plain)
             else:
                 text = escape(plain)
-            if i == link_column and first_cell_links:
+            if i == link_column and first_cell_links and first_cell_links[r]:
                 text = f'<a href="{escape(first_cell_links[r])}">{text}</a>'
             extra = f' data-gk-value="{_integer(value, scales[i])}"' if i in scales else ""
             cells.append(f"<td{cls(i, value, plain)}{data_label(i)}{extra}>{text}</td>")
-        attrs = "".join(f' data-gk-{k}="{escape(v)}"' for k, v in (row_data[r] if row_data else {}).items())
+        attrs = f' id="{escape(row_ids[r])}"' if row_ids else ""
+        attrs += "".join(f' data-gk-{k}="{escape(v)}"' for k, v in (row_data[r] if row_data else {}).items())
         lines.append(f"<tr{attrs}>" + " ".join(cells) + "</tr>")  # spaced: search sees cells apart
     lines.append("</tbody>")
     if table.footer:
@@ -186,13 +193,22 @@ def facts(rows: Iterable[tuple[str, str]], phones: Iterable[str] = ()) -> str:
     return f'<dl class="gk-facts">{body}</dl>' if body else ""
 
 
-def link_list(links: Iterable[tuple[str, str, str]]) -> str:
-    """``<ul>`` of (href, text, note) with an optional small note after each link."""
+def link_list(links: Iterable[tuple[str, str, str]], html: bool = False) -> str:
+    """``<ul>`` of (href, text, note) with an optional small note after each link;
+    with ``html``, text and note are already HTML (see ``coded``)."""
     items = []
     for href, text, note in links:
-        extra = f' <span class="gk-note">{escape(note)}</span>' if note else ""
-        items.append(f"<li>{a(href, text)}{extra}</li>")
+        text, note = (text, note) if html else (escape(text), escape(note))
+        extra = f' <span class="gk-note">{note}</span>' if note else ""
+        items.append(f'<li><a href="{escape(href)}">{text}</a>{extra}</li>')
     return '<ul class="gk-list" data-search-exclude>' + "".join(items) + "</ul>" if items else ""
+
+
+def coded(language: str, key: str, code: str, **args: str) -> str:
+    """A label's escaped words with its ``{code}`` marked as an identifier (``gk-code``),
+    so a check code such as LENO-TSX3 is not read as Latin interface words."""
+    before, _, after = label(language, key, code="\x00", **args).partition("\x00")
+    return f'{escape(before)}<span class="gk-code">{escape(code)}</span>{escape(after)}'
 
 
 def breadcrumb(crumbs: list[tuple[str, str]], language: str) -> str:

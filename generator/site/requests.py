@@ -30,13 +30,15 @@ def access_blocks(language: str, site: Site, office: Office | None = None) -> li
            facts([(label(lang, "requests_where"), requests.get("where") or ""),
                   (label(lang, "requests_how"), requests.get("how") or ""),
                   (label(lang, "requests_phone"), requests.get("phone") or ""),
-                  (label(lang, "email"), requests.get("email") or "")])]
+                  (label(lang, "email"), requests.get("email") or "")],
+                 phones=[label(lang, "requests_phone")])]
     out += [f"## {md_text(label(lang, 'feedback_title'))}",
             facts([(label(lang, "feedback_box"), feedback.get("box") or ""),
                    (label(lang, "feedback_how"), feedback.get("how") or ""),
                    (label(lang, "feedback_phone"), feedback.get("phone") or ""),
                    (label(lang, "email"), feedback.get("email") or ""),
-                   (label(lang, "supervision_phone"), supervision or "")])]
+                   (label(lang, "supervision_phone"), supervision or "")],
+                  phones=[label(lang, "feedback_phone"), label(lang, "supervision_phone")])]
     return [block for block in out if block]
 
 
