@@ -98,6 +98,14 @@ class Correction:
     why: str
 
 
+@dataclass(frozen=True)
+class Change:
+    """A revision note the clerk wrote for the public (修订说明)."""
+
+    date: dt.date
+    text: str
+
+
 @dataclass
 class Table:
     """A rectangular table derived from an item, for display and CSV download."""
@@ -128,6 +136,7 @@ class Item:
     draft: bool = False
     review: Review | None = None
     corrections: list[Correction] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)  # revision notes for the public
     body: str = ""  # Markdown body of a .md item
     rows_from: str | None = None  # CSV file (beside the item) that the rows came from
     fields: dict[str, Any] = field(default_factory=dict)  # type-specific, typed values
@@ -247,6 +256,9 @@ class Site:
     publish_masked_ids: bool = False  # subsidy lists show their recipients' masked ID numbers
     requests: dict[str, Any] = field(default_factory=dict)  # 依申请公开: where, how, phone, email
     feedback: dict[str, Any] = field(default_factory=dict)  # 意见箱: box, how, phone, email
+    palette: str = "red"  # 政务红 (red) or 政务蓝 (blue)
+    logo: str = ""  # emblem image file, project-relative
+    footer: dict[str, str] = field(default_factory=dict)  # 主办单位, 地址, … as set in site.yml
 
 
 @dataclass

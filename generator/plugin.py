@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -26,7 +28,7 @@ engine.select()  # before the first mkdocs import: ProperDocs when installed
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from .commands.common import build_date, is_project
@@ -37,6 +39,8 @@ from .site import SiteError, board_assets, generate, read_history
 from .site.csp import policy, theme_inline_scripts
 from .site.offline import needed_theme_file, neutralise_urls
 from .site.pages import NAV_MAX_OFFICES
+from .site.search import user_dictionary, whole_last_word, whole_pages
+from .site.theme import FAVICON, footer_html, logo_path, palette, theme_words
 
 log = logging.getLogger("mkdocs.plugins.gongkai")
 
@@ -61,6 +65,7 @@ class GongkaiConfig(base.Config):
 
 class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     loaded = None  # (project, date) handed over by `gongkai build`, which already reported problems
+    words = None  # the jieba user dictionary file given to the search plugin
 
     def on_config(self, config):
         logging.getLogger("jieba").setLevel(logging.WARNING)  # no dictionary-loading chatter
@@ -92,11 +97,25 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         config.site_name = escape(project.site.title)
         if project.site.url and not config.site_url:
             config.site_url = project.site.url
+        for extension in ("sane_lists", "generator.markdown_ext", "generator.markdown_ext:PhoneLinks"):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         config.theme["language"] = language
+        config.theme["palette"] = palette(project.site)
+        config.theme["favicon"] = FAVICON
+        self.logo = (root / project.site.logo, logo_path(project.site)) if project.site.logo else None
+        config.theme["logo"] = self.logo[1] if self.logo else None
+        config.copyright = footer_html(project.site) or None
+        config.extra["gongkai"] = theme_words(language)
         self.languages = [language]
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
             search.config.lang = self.languages
+            self.remove_words()
+            handle, self.words = tempfile.mkstemp(prefix="gongkai-words-", suffix=".txt")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:  # read by search's on_config
+                out.write(user_dictionary(project))
+            search.config.jieba_dict_user = self.words
         config.nav = self.output.nav
         return config
 
@@ -111,6 +130,8 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
             files.append(File.generated(config, page.src_uri, content=page.markdown()))
         for download in self.output.downloads:
             files.append(File.generated(config, download.path, content=download.content))
+        if self.logo:
+            files.append(File.generated(config, self.logo[1], content=self.logo[0].read_bytes()))
         for asset in sorted(self.assets):
             files.append(File(asset, src_dir=str(self.boards_dir), dest_dir=config.site_dir,
                               use_directory_urls=config.use_directory_urls))
@@ -151,10 +172,29 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         context["gongkai_csp"] = self.policies[key]
         return context
 
+    def remove_words(self):
+        if self.words is not None:
+            Path(self.words).unlink(missing_ok=True)
+            self.words = None
+
+    def on_build_error(self, *, error):
+        self.remove_words()
+
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config):
+        self.remove_words()
+        index = Path(config.site_dir, "search", "search_index.json")
+        if index.is_file():
+            index.write_text(whole_pages(index.read_text(encoding="utf-8")), encoding="utf-8")
         for script in sorted(Path(config.site_dir, "assets", "javascripts").rglob("*.js")):
             text = script.read_text(encoding="utf-8")
             safe = neutralise_urls(text)
+            if script.parent.name == "workers" and script.name.startswith("search."):
+                patched = whole_last_word(safe)
+                if patched is None:
+                    log.warning("this Material version's search worker is not the one gongkai knows: "
+                                "Chinese queries keep Material's own word splitting")
+                safe = patched or safe
             if safe != text:
                 script.write_text(safe, encoding="utf-8")
 

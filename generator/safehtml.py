@@ -38,13 +38,17 @@ BODY_ATTRIBUTES: dict[str, set[str]] = {
 }
 
 # What the site's generated pages add around the body (generator.site: charts, filters).
-PAGE_TAGS = BODY_TAGS | {"nav", "svg", "rect", "circle", "text", "line", "polygon", "input", "select", "option"}
+PAGE_TAGS = BODY_TAGS | {"nav", "section", "svg", "rect", "circle", "text", "line", "polygon", "input", "select",
+                         "option"}
 PAGE_ATTRIBUTES: dict[str, set[str]] = {
     **BODY_ATTRIBUTES,
-    "*": _COMMON | {"aria-live"},
+    "*": _COMMON | {"aria-live", "data-search-exclude"},
     "div": {"data-gk-table", "data-gk-count"},
     "input": {"type", "placeholder", "data-gk-cols"},
-    "select": {"data-gk-col"},
+    "select": {"data-gk-col", "data-gk-field"},
+    "tr": {"data-gk-category"},
+    "td": BODY_ATTRIBUTES["td"] | {"data-label", "data-gk-value", "data-gk-sum", "data-gk-scale"},
+    "th": BODY_ATTRIBUTES["th"] | {"data-label"},
     "option": {"value", "selected"},
     "svg": {"viewBox"},
     "rect": {"x", "y", "width", "height", "rx"},

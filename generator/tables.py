@@ -11,37 +11,13 @@ import datetime as dt
 
 from .content.personal import is_masked_id
 from .dynamics import COUNTS, Row, count_label, declared_rows, summed
+from .labels import label
 from .model import Item, Table
 from .money import total
 
-HEADINGS = {
-    "zh": {
-        "income": "收入", "expenditure": "支出", "name": "项目", "amount": "金额",
-        "total": "合计", "recipients": "名单", "recipient_name": "姓名", "group": "村组",
-        "persons": "人数", "people": "人员", "person_name": "姓名", "post": "职务",
-        "duties": "职责", "phone": "电话", "fees": "收费项目", "fee_name": "收费项目",
-        "standard": "收费标准", "charge_unit": "计费单位", "basis": "收费依据",
-        "projects": "项目", "project_name": "项目名称", "budget": "预算",
-        "contractor": "承建单位", "progress": "进度", "table": "表格",
-        "materials": "申报材料", "material": "材料", "steps": "办理程序", "step": "步骤",
-        "number": "序号", "masked_id": "身份证号",
-    },
-    "en": {
-        "income": "Income", "expenditure": "Expenditure", "name": "Item", "amount": "Amount",
-        "total": "Total", "recipients": "Recipients", "recipient_name": "Name", "group": "Group",
-        "persons": "Persons", "people": "People", "person_name": "Name", "post": "Post",
-        "duties": "Duties", "phone": "Phone", "fees": "Fees", "fee_name": "Fee",
-        "standard": "Standard", "charge_unit": "Per", "basis": "Basis",
-        "projects": "Projects", "project_name": "Project", "budget": "Budget",
-        "contractor": "Contractor", "progress": "Progress", "table": "Table",
-        "materials": "Materials", "material": "Material", "steps": "Steps", "step": "Step",
-        "number": "No.", "masked_id": "ID number",
-    },
-}
-
 
 def heading(key: str, language: str) -> str:
-    return HEADINGS.get(language, HEADINGS["zh"])[key]
+    return label(language, key)
 
 
 def _money_heading(key: str, unit: str | None, language: str) -> str:
@@ -65,7 +41,7 @@ def item_tables(item: Item, language: str = "zh", on: dt.date | None = None,
             lines = f.get(side) or []
             out.append(Table(
                 name=side, title=h(side),
-                columns=[h("name"), _money_heading("amount", unit, language)],
+                columns=[h("line_name"), _money_heading("amount", unit, language)],
                 rows=[[line["name"], line["amount"]] for line in lines],
                 numeric=[False, True],
                 footer=[h("total"), f.get(declared) or total(l["amount"] for l in lines)],
@@ -94,7 +70,7 @@ def item_tables(item: Item, language: str = "zh", on: dt.date | None = None,
     if item.type == "duties":
         return [Table(
             name="people", title=h("people"),
-            columns=[h("person_name"), h("post"), h("duties"), h("phone")],
+            columns=[h("person_name"), h("post"), h("duties"), h("phone_column")],
             rows=[[p["name"], p["post"], p["duties"], p.get("phone") or ""]
                   for p in f.get("people") or []],
             numeric=[False, False, False, False],
@@ -102,7 +78,7 @@ def item_tables(item: Item, language: str = "zh", on: dt.date | None = None,
     if item.type == "fees":
         return [Table(
             name="fees", title=h("fees"),
-            columns=[h("fee_name"), h("standard"), h("charge_unit"), h("basis")],
+            columns=[h("fee_name"), h("standard"), h("charge_unit"), h("fee_basis")],
             rows=[[x["name"], x["standard"], x["unit"], x["basis"]] for x in f.get("items") or []],
             numeric=[False, True, False, False],
         )]

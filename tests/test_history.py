@@ -127,6 +127,13 @@ def test_recorded_correction_is_accepted(repo):
     assert history(repo) == []
 
 
+def test_a_revision_note_alone_is_not_a_change(repo):
+    (repo / ITEM).write_text((repo / ITEM).read_text(encoding="utf-8")
+                             + "changes:\n  - {date: 2026-10-15, text: 补充说明本期收支口径}\n", encoding="utf-8")
+    commit(repo, "2026-10-15")
+    assert history(repo) == []
+
+
 def test_a_correction_older_than_the_change_is_not_enough(repo):
     (repo / ITEM).write_text((repo / ITEM).read_text(encoding="utf-8")
                              + CORRECTION.format(day="2026-10-15"), encoding="utf-8")

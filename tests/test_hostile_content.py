@@ -307,7 +307,7 @@ def test_out_keeps_files_gongkai_did_not_write(tmp_path, capsys):
     assert main(args) == 0
     marker = (out / ".gongkai-site").read_text(encoding="utf-8").splitlines()
     assert "index.html" in marker and ".gongkai-site" not in marker
-    (out / "boards").mkdir()
+    (out / "boards").mkdir(exist_ok=True)  # the site's board pages are there too
     (out / "boards" / "from-gongkai-boards.pdf").write_bytes(b"%PDF")  # what `gongkai boards` writes
     assert main(args) == 0
     (out / "catalogue" / "notes.txt").write_text("keep me", encoding="utf-8")

@@ -81,8 +81,11 @@ def test_a_skip_by_design_is_counted_but_not_a_failure(tmp_path):
 
 
 def test_ci_runs_the_suite_as_ci():
-    lines = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-    assert lines.index('export CI="${CI:-true}"') < lines.index("bash scripts/test.sh")
+    text = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    lines = text.rstrip().splitlines()
+    assert 'export CI="${CI:-true}"' in lines
+    assert lines.index('export CI="${CI:-true}"') < lines.index("bash scripts/test.sh")  # the README's command
+    assert all(line.startswith("bash scripts/test") for line in lines[lines.index("bash scripts/test.sh"):])
 
 
 def test_ci_templates_run_the_suite_in_debian_where_chromium_is_packaged():

@@ -93,7 +93,7 @@ def test_init_writes_git_ci_editor_and_hook_files(tmp_path):
         assert "GONGKAI: gongkai==9.9" in text and 'GONGKAI: "."' not in text
         yaml.safe_load(text)
     assert sorted(p.name for p in (root / "docs/schema").iterdir()) == sorted(
-        ["site.schema.json", "office.schema.json", "item.schema.json", "board.schema.json"])
+        ["site.schema.json", "office.schema.json", "item.schema.json", "board.schema.json", "catalogue.schema.json"])
     first = (root / "content/offices/qingshan-town/office.yml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../../../docs/schema/office.schema.json"
     assert (root / "README.md").read_text(encoding="utf-8").startswith("# 青山镇政务公开\n")

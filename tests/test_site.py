@@ -52,9 +52,9 @@ def test_every_page_at_its_stable_url(project):
 def test_home_groups_offices_by_kind_with_latest_and_hotline(project):
     home = pages_by_path(generate(project, DURING))[""].body
     assert "0371-60000001" in home
-    assert home.index("## 最近更新") < home.index("## 乡镇") < home.index("## 村（社区）")
+    assert home.index("<h2>最近更新</h2>") < home.index("<h2>乡镇</h2>") < home.index("<h2>村（社区）</h2>")
     assert home.index("山前镇人民政府") < home.index("松林村民委员会")
-    latest = home[home.index("## 最近更新"):home.index("## 乡镇")]
+    latest = home[home.index("<h2>最近更新</h2>"):home.index("<h2>乡镇</h2>")]
     assert latest.index("低保金发放名单") < latest.index("松林路维修")  # newest first
 
 
@@ -62,8 +62,9 @@ def test_office_page_lists_fixed_by_category_current_quarter_and_archives(projec
     office = pages_by_path(generate(project, DURING))["hill-town/"].body
     for fact in ("山前县山前镇政府街1号", "0371-60000010", "8:30—12:00", "0371-60000019"):
         assert fact in office
-    assert office.index("### 政务类") < office.index("### 财务类") < office.index("### 服务类")
-    assert "本期变动内容（2026\\-Q4）" in office
+    assert office.index("<h3>政务类</h3>") < office.index("<h3>财务类</h3>") < office.index("<h3>服务类</h3>")
+    assert "本期变动内容（2026年第四季度）" in office
+    assert '<a class="gk-tel" href="tel:037160000010">0371-60000010</a>' in office
     assert 'href="2026-Q4/dibao-list/"' in office
     assert 'href="2026-Q3/"' in office and 'href="2026-Q4/"' in office
 
@@ -81,7 +82,7 @@ def test_procedure_shows_six_elements_and_a_flow_chart(project):
                     "家庭人均收入低于"):
         assert element in page
     assert page.count('class="gk-box"') == 4  # one box per step
-    assert "审核：王审 → 复核：李复 → 审批：张批（2026-01-04）" in page
+    assert '审核：王审 → 复核：李复 → 审批：张批（<span class="gk-nowrap">2026-01-04</span>）' in page
 
 
 def test_finance_tables_have_totals_and_a_chart_with_exact_money(project):
@@ -89,7 +90,7 @@ def test_finance_tables_have_totals_and_a_chart_with_exact_money(project):
     page = pages_by_path(output)["hill-town/2026-Q3/finance/"].body
     assert "1,203.18" in page and "1,215.68" in page and "1,036.44" in page
     assert page.count('class="gk-bar ') == 4
-    assert '<td class="gk-num">1,215.68</td>' in page  # total row, right-aligned
+    assert '<td class="gk-num gk-nowrap" data-label="金额（万元）">1,215.68</td>' in page  # total row, right-aligned
     csv = downloads_by_path(output)["hill-town/2026-Q3/finance/finance-income.csv"].content
     assert csv.startswith(b"\xef\xbb\xbf")
     assert csv.decode("utf-8-sig").splitlines() == [
@@ -106,11 +107,15 @@ def test_subsidy_list_is_filterable_and_never_shows_id_numbers(project):
     assert b"********" not in everything  # masked ids stay in the content
 
 
-def test_expired_item_keeps_only_title_window_and_notice(project):
+def test_expired_item_keeps_only_title_window_totals_and_notice(project):
     output = generate(project, AFTER)
     page = pages_by_path(output)["hill-town/2026-Q4/dibao-list/"]
     assert page.title == "山前镇2026年11月低保金发放名单"
-    assert "2026-11-18 至 2026-11-25" in page.body and "公示期已满" in page.body
+    assert "2026-11-18</span> 至 <span class=\"gk-nowrap\">2026-11-25" in page.body
+    assert "公示期已满" in page.body
+    assert "<dt>户数</dt> <dd>3</dd> <dt>人数</dt> <dd>6</dd> <dt>金额合计</dt> <dd>3,150.00 元</dd>" in page.body
+    assert ("公示期已于2026-11-25结束，名单已按规定撤下，本页只保留汇总数字。如有疑问，请致电山前镇人民政府（"
+            '<a class="gk-tel" href="tel:037160000010">0371-60000010</a>）。') in page.body
     assert not any(name in page.body for name in NAMES)
     assert "0371-60000012" not in page.body and "gk-filter" not in page.body
     assert not any(d.path.startswith("hill-town/2026-Q4/dibao-list/") for d in output.downloads)
@@ -131,7 +136,8 @@ def test_catalogue_has_the_standard_columns_as_page_csv_and_json(project):
     assert len(records) == len(rows) - 1 == 8
     finance = next(r for r in records if r["path"] == "hill-town/2026-Q4/finance/")
     assert finance["channel"] == "公开栏、政府网站"  # on the board
-    assert finance["limit"] == "每季度更新（2026-Q4）"
+    assert finance["limit"] == "每季度更新（2026年第四季度）"
+    assert finance["quarter"] == "2026-Q4"  # the data keeps the URL's spelling
     assert finance["url"] == "https://gk.shanqian.example.gov.cn/hill-town/2026-Q4/finance/"
     duties = next(r for r in records if r["office"] == "pine-village")
     assert (duties["channel"], duties["limit"], duties["way"]) == ("政府网站", "长期公开", "主动")
@@ -168,14 +174,18 @@ def test_board_files_are_linked_only_when_rendered(project):
     assert 'href="../booklets/hill-town/2026-Q4/hill-town-2026-Q4-booklet.pdf"' in office
 
 
-def test_fixed_items_show_their_revision_history(project):
+def test_revision_history_shows_what_clerks_wrote_never_commit_messages(project):
     history = {"content/offices/hill-town/fixed/farm-fees.yml": [
-        Revision(dt.date(2026, 3, 2), "工本费调整为5元"), Revision(dt.date(2026, 1, 5), "首次公开")]}
+        Revision(dt.date(2026, 3, 2)), Revision(dt.date(2026, 1, 5))]}
     pages = pages_by_path(generate(project, DURING, history=history))
-    fees = pages["hill-town/farm-fees/"].body.split("## 修订记录")[1]
-    assert fees.index("2026-03-02") < fees.index("工本费调整为5元") < fees.index("2026-01-05")
-    assert "暂无修订记录" in pages["hill-town/pledge/"].body
-    assert "修订记录" not in pages["hill-town/2026-Q4/finance/"].body  # quarter items: none
+    fees = pages["hill-town/farm-fees/"].body.split("<h2>修订记录</h2>")[1]
+    assert fees.index("2026-03-01") < fees.index("工本费由10元调整为5元") < fees.index("2026-01-05")
+    assert fees.index("修订说明") < fees.index("首次公开")
+    assert "本页内容最近更新于 2026-03-02" in fees  # git gives the date, never words
+    procedure = pages["hill-town/dibao-application/"].body.split("<h2>修订记录</h2>")[1]
+    assert "勘误" in procedure and "2026-07-03" in procedure  # corrections are part of the history
+    assert "暂无修订说明" in pages["hill-town/pledge/"].body
+    assert "修订记录" not in pages["hill-town/2026-Q4/finance/"].body  # quarter item without entries
 
 
 def test_generation_is_deterministic(project):
@@ -201,8 +211,8 @@ def test_git_log_is_parsed_newest_first_following_renames():
            "\x1e2025-06-01\t旧文件\nD\tcontent/offices/a/fixed/fee.yml\n"
            "\x1e2025-01-01\t更早的同名文件\nA\tcontent/offices/a/fixed/fee.yml\n")
     history = parse_log(log)
-    assert [r.subject for r in history["content/offices/a/fixed/fees.yml"]] == [
-        "更新收费标准", "改名", "首次公开"]
+    assert [r.date.isoformat() for r in history["content/offices/a/fixed/fees.yml"]] == [
+        "2026-05-01", "2026-03-01", "2026-01-01"]
 
 
 def test_history_from_a_real_repository_in_one_call(tmp_path):
@@ -221,7 +231,7 @@ def test_history_from_a_real_repository_in_one_call(tmp_path):
     item.write_text("a: 2\n", encoding="utf-8")
     git("commit", "-q", "-am", "收费标准调整", day="2026-04-03")
     assert read_history(tmp_path) == {"content/offices/a/fixed/fees.yml": [
-        Revision(dt.date(2026, 4, 3), "收费标准调整"), Revision(dt.date(2026, 1, 2), "首次公开")]}
+        Revision(dt.date(2026, 4, 3)), Revision(dt.date(2026, 1, 2))]}
 
 
 def test_markdown_text_and_relative_links():

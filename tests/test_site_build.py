@@ -155,7 +155,7 @@ def test_expired_list_is_gone_from_pages_search_and_downloads(tmp_path, fixture_
     after = "".join(p.read_text(encoding="utf-8", errors="replace")
                     for p in out.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".csv", ".xml"))
     assert not any(name in after for name in NAMES)
-    page = (out / "hill-town/2026-Q4/dibao-list/index.html").read_text(encoding="utf-8")
+    page = re.sub(r"<[^>]+>", "", (out / "hill-town/2026-Q4/dibao-list/index.html").read_text(encoding="utf-8"))
     assert "公示期已满" in page and "2026-11-18 至 2026-11-25" in page
     assert not (out / "hill-town/2026-Q4/dibao-list/dibao-list-recipients.csv").exists()
 

@@ -236,7 +236,7 @@ def test_an_untitled_board_is_named_on_the_site_as_it_is_printed(tmp_path):
     project, _ = load_project(write_project(tmp_path), TODAY)
     assets = frozenset({"boards/main/2026-Q4/main-2026-Q4.pdf", "boards/main/2026-Q4/main-2026-Q4.png"})
     page = next(p for p in generate(project, TODAY, assets=assets).pages if p.path == "test-town/").body
-    assert "政务公开栏（2026-Q4）" in page and ">main（" not in page
+    assert "政务公开栏（2026年第四季度）" in page and ">main（" not in page
 
 
 def test_editor_schema_accepts_an_empty_optional_field_as_check_does(tmp_path):

@@ -49,6 +49,8 @@ FILES = {
           approved_on: 2026-07-09
         corrections:
           - {date: 2026-10-15, what: 办公费更正, why: 漏计发票}
+        changes:
+          - {date: 2026-10-15, text: 办公费由350元更正为300元}
         """,
     f"{Q3}/dibao.yml": """\
         type: subsidy-list
@@ -167,7 +169,7 @@ def test_new_quarter_keeps_amounts_comments_and_moves_the_period(project):
     assert "period: 2026年第四季度（10—12月）" in text
     assert "published: 2026-10-10  # 上墙日期" in text
     assert "amount: 1200.00" in text and "amount: 300.00" in text
-    assert "review" not in text and "corrections" not in text
+    assert "review" not in text and "corrections" not in text and "changes" not in text
     notice = (project / Q4 / "meeting-notice.md").read_text(encoding="utf-8")
     assert "定于2026年12月10日召开会议，审议2026年第四季度财务收支。" in notice
     assert front(project / Q4 / "meeting-notice.md")["title"] == "关于召开第四季度村民代表会议的通知"

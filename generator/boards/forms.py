@@ -15,44 +15,15 @@ from decimal import Decimal
 import markdown
 
 from .. import urls
+from ..labels import board_labels
+from ..markdown_ext import extensions
 from ..model import Item, Site
 from ..money import format_amount
 from ..safehtml import clean_body
 from ..tables import dynamics_table, item_tables
 from .qr import qr_svg
 
-LABELS = {
-    "zh": {
-        "basis": "办理依据", "conditions": "办理条件", "materials": "申报材料",
-        "time_limit": "办理时限", "fee": "收费标准", "place": "办理地点", "phone": "咨询电话",
-        "flow": "办理流程", "program": "补贴项目", "window": "公示期",
-        "objection_phone": "异议电话", "period": "所属期间",
-        "published": "发布日期", "scan": "扫码看详情", "supervision": "监督电话", "published_on": "{date} 发布",
-        "continued": "续", "sheet": "第 {page} 张，共 {pages} 张", "office_qr": "扫码查看网上公开",
-        "booklet": "政务公开资料汇编", "contents": "目录", "date": "{y}年{m}月{d}日",
-        "address": "办公地址", "office_phone": "办公电话", "hours": "办公时间",
-        "tile_sheet": "第 {sheet}/{sheets} 张", "tile_position": "第 {row}/{rows} 行，第 {col}/{cols} 列",
-        "tile_help": "成品 {width}×{height} mm，重叠 {overlap} mm：沿实线剪去左、上白边，对齐前一张的虚线粘贴",
-        "dynamics": "本季度动态管理情况",
-        "question": "来信摘要", "answer": "答复", "received": "收到日期", "answered": "答复日期",
-    },
-    "en": {
-        "basis": "Legal basis", "conditions": "Conditions", "materials": "Materials",
-        "time_limit": "Time limit", "fee": "Fee", "place": "Place", "phone": "Enquiries",
-        "flow": "Procedure", "program": "Programme", "window": "On display",
-        "objection_phone": "Objections", "period": "Period",
-        "published": "Published", "scan": "Scan for details", "supervision": "Supervision hotline",
-        "published_on": "published {date}",
-        "continued": "continued", "sheet": "sheet {page} of {pages}", "office_qr": "Scan for the website",
-        "booklet": "Disclosure Compilation", "contents": "Contents", "date": "{y}-{m:02d}-{d:02d}",
-        "address": "Address", "office_phone": "Phone", "hours": "Hours",
-        "tile_sheet": "sheet {sheet}/{sheets}", "tile_position": "row {row}/{rows}, column {col}/{cols}",
-        "tile_help": "finished {width}×{height} mm, {overlap} mm overlap: cut off the left and top "
-                     "margins along the solid line, glue onto the previous tile along its dashed line",
-        "dynamics": "Changes this quarter",
-        "question": "Summary", "answer": "Answer", "received": "Received", "answered": "Answered",
-    },
-}
+LABELS = {language: board_labels(language) for language in ("zh", "en")}
 
 
 def label(key: str, language: str) -> str:
@@ -117,7 +88,7 @@ def table_view(table) -> TableView:
 
 def markdown_html(text: str) -> str:
     """A body as board HTML, cleaned like the site's (no scripts, no loading from elsewhere)."""
-    return clean_body(markdown.markdown(text, extensions=["tables", "sane_lists"])) if text.strip() else ""
+    return clean_body(markdown.markdown(text, extensions=extensions())) if text.strip() else ""
 
 
 def _window(item: Item, language: str) -> str | None:

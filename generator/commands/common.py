@@ -75,6 +75,7 @@ def import_boards():
     """The board renderer (:mod:`generator.boards`), loaded only when boards are made."""
     try:
         from .. import boards
+        from ..boards import build  # noqa: F401  (WeasyPrint and its native libraries load here)
     except (ImportError, OSError) as error:  # OSError: a native library WeasyPrint loads is missing
         raise NoPrintLibraries(f"{type(error).__name__}: {error}") from None
     return boards

@@ -11,7 +11,7 @@ that day or later.
 What a file says is its values as written, not its layout: comments,
 indentation, quoting and flow or block style may change freely (adding the
 editor's ``$schema`` line is not a correction), and so may the
-``corrections`` list itself, so recording a correction is not a change that
+``corrections`` and ``changes`` lists themselves, so recording a correction is not a change that
 needs another. Adding a file to a past quarter (bringing an old archive into
 git) is not a change either. Without git, or outside a repository, there is
 nothing to compare and the check is skipped.
@@ -144,6 +144,7 @@ def _meaning(path: str, data: bytes) -> tuple[object, frozenset]:
         return (text, body), frozenset()
     fields = dict(_tree(node)) if isinstance(node, yaml.MappingNode) else {}
     corrections = fields.pop("corrections", None)
+    fields.pop("changes", None)  # a revision note says what changed; it is not a change itself
     listed = frozenset(corrections) if isinstance(corrections, tuple) else frozenset()
     return (tuple(sorted(fields.items(), key=lambda kv: kv[0])), body), listed
 

@@ -19,14 +19,15 @@ import yaml
 
 from ..diagnostics import Report
 from ..model import (
-    ID_PATTERN, Board, Correction, Item, Location, Office, PanelRef, Project, Quarter, Review, Site,
+    ID_PATTERN, Board, Change, Correction, Item, Location, Office, PanelRef, Project, Quarter, Review, Site,
 )
 from ..urls import RESERVED
 from . import rules
 from .catalogue import check_references, load_catalogue
 from .fonts import FontError, board_coverage, covered_codepoints
 from .htmlscan import scan_body, site_url_problem
-from .schema import BOARD, BOARD_SIZES, CSV_HEADERS, OFFICE, REVIEW, ROWS_FIELD, SITE, Field, item_fields
+from .schema import (BOARD, BOARD_SIZES, CSV_HEADERS, FOOTER_FIELDS, OFFICE, REVIEW, ROWS_FIELD, SITE, Field,
+                     item_fields)
 from .source import CsvSyntaxError, compose_yaml, csv_rows, read_text, split_front_matter
 from .textscan import TextScanner, placeholders, shallow_list_items
 from .validate import Reader, suggestion
@@ -159,6 +160,14 @@ class ProjectLoader:
             self.font_locations[i] = reader.locations.get(("fonts", i), Location(self.rel(path)))
             if not (self.root / font).is_file():
                 self.report.error(self.font_locations[i], "missing-font", file=font)
+        site.palette = values.get("palette") or "red"
+        site.logo = values.get("logo") or ""
+        if site.logo and not (self.root / site.logo).is_file():
+            self.report.error(reader.locations.get(("logo",), Location(self.rel(path))), "missing-file",
+                              file=site.logo)
+            site.logo = ""
+        footer = values.get("footer") or {}
+        site.footer = {k: str(footer[k]).strip() for k in FOOTER_FIELDS if footer.get(k)}
         rules.check_site_leftovers(site, reader.locations, self.report, self.rel(path))
         return site
 
@@ -424,6 +433,8 @@ class ProjectLoader:
             review = Review(**{f.name: review_values[f.name] for f in REVIEW.fields})
         corrections = [Correction(**c) for c in values.get("corrections") or [] if c and all(c.values())
                        and len(c) == 3]
+        changes = [Change(c["date"], c["text"]) for c in values.get("changes") or []
+                   if c and c.get("date") and c.get("text")]
         category = values.get("category")
         if category is None:
             default = _DEFAULT_CATEGORY.get(item_type, "政务类")
@@ -434,7 +445,7 @@ class ProjectLoader:
             source=rel, quarter=quarter, category=category, summary=values.get("summary"),
             basis=values.get("basis"), published=values.get("published") or (review.approved_on if review else None),
             expires=values.get("expires"), draft=bool(values.get("draft")), review=review,
-            corrections=corrections, body=body, rows_from=values.get("rows_from"), fields=type_specific,
+            corrections=corrections, changes=changes, body=body, rows_from=values.get("rows_from"), fields=type_specific,
             locations=reader.locations, catalogue=values.get("catalogue"),
             disclosure=values.get("disclosure") or {}, formed=values.get("formed"),
         )

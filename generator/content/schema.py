@@ -57,7 +57,21 @@ SITE = obj(
           "低保等名单是否公开遮盖后的身份证号（默认 false：按《最低生活保障审核确认办法》第二十四条只公开姓名、"
           "家庭成员数量、保障金额和村组）",
           "Publish the masked ID numbers of subsidy recipients (default false)", default=False),
+    Field("palette", "choice", "网站配色：red 政务红（默认），blue 政务蓝", "Site colours: red or blue",
+          choices=("red", "blue"), default="red"),
+    Field("logo", "string", "网站标志（单位徽标）图片文件，相对项目根目录，如 images/emblem.png",
+          "Logo / emblem image file (project-relative)"),
+    obj("footer", "网站页脚信息（填写的才显示）", "Site footer (each shown when set)",
+        Field("sponsor", "string", "主办单位", "Run by"),
+        Field("address", "string", "地址", "Address"),
+        Field("phone", "phone", "联系电话", "Contact phone"),
+        Field("site_code", "string", "网站标识码", "Government site code"),
+        Field("icp", "string", "ICP备案号，如 豫ICP备12345678号", "ICP licence number"),
+        Field("police_record", "string", "公安机关备案号，如 豫公网安备 41010502000001号",
+              "Public security record number")),
 )
+
+FOOTER_FIELDS = ("sponsor", "address", "phone", "site_code", "icp", "police_record")
 
 # How the public requests unpublished information (依申请公开) and gives feedback (意见箱):
 # in site.yml for the whole site, in office.yml for one office.
@@ -112,6 +126,12 @@ CORRECTION = obj(
     Field("why", "string", "更正原因", "Why", required=True),
 )
 
+CHANGE = obj(
+    "change", "一条修订说明（写给公众看）", "A revision note (for the public)",
+    Field("date", "date", "修订日期", "Date of the revision", required=True),
+    Field("text", "string", "修订了什么，如 工本费由10元调整为5元", "What was revised", required=True),
+)
+
 COMMON = (
     Field("type", "choice", "事项类型", "Item type", required=True,
           choices=("procedure", "pledge", "rules", "notice", "duties", "fees",
@@ -128,6 +148,8 @@ COMMON = (
     REVIEW,
     list_of("corrections", "勘误记录：已发布季度的事项修改后须登记", "Corrections (勘误)",
             CORRECTION),
+    list_of("changes", "修订说明：修改后在网站“修订记录”中向公众说明改了什么", "Revision notes shown "
+            "in the page's revision history", CHANGE),
     Field("rows_from", "string", "表格数据来自同目录下的 CSV 文件，如 recipients.csv",
           "Take the table rows from a CSV file beside the item"),
 )

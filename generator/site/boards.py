@@ -19,7 +19,7 @@ from ..boards.forms import format_date
 from ..diagnostics import Report
 from ..model import Board, Item, Office, Project, Quarter
 from .html import a, breadcrumb, link_list, md_text, rel
-from .labels import label
+from ..labels import label
 from .outputs import Context, Page
 
 

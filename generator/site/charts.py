@@ -91,6 +91,6 @@ def bar_chart(groups: list[tuple[str, list[tuple[str, Decimal]]]], label: str) -
 
 def _svg(kind: str, height, label: str, parts: list[str]) -> str:
     body = "".join(parts)
-    return (f'<figure class="gk-chart {kind}"><svg viewBox="0 0 {WIDTH} {_n(height)}" '
+    return (f'<figure class="gk-chart {kind}" data-search-exclude><svg viewBox="0 0 {WIDTH} {_n(height)}" '
             f'role="img" aria-label="{escape(label)}">'
             f"{body}</svg></figure>")

@@ -13,7 +13,7 @@ from ..model import Item
 from ..tables import dynamics_table
 from .downloads import table_csv
 from .html import a, md_text, rel, table_html
-from .labels import label
+from ..labels import label
 from .outputs import Context, Download
 
 

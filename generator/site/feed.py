@@ -6,7 +6,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .. import urls
 from .indexes import FEED_PATH, latest_items
-from .labels import label, type_name
+from ..labels import label, type_name
 from .outputs import Context, Download
 
 FEED_SIZE = 50

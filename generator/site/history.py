@@ -1,8 +1,11 @@
-"""Revision history of item files, read from git in one call for the whole project.
+"""Dates of item-file revisions, read from git in one call for the whole project.
 
 ``git log --name-status -M`` lists every commit touching ``content/``, newest
-first; renames are followed back so a renamed item keeps its history. A folder
-that is not a git repository (or has no commits, or no git) has no history.
+first; renames are followed back so a renamed item keeps its history. Only
+commit dates are read: commit messages are developers' words and never reach
+the public, whose revision history is what clerks wrote (``changes``,
+``corrections``). A folder that is not a git repository (or has no commits,
+or no git) has no history.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ def read_history(root: Path) -> dict[str, list[Revision]]:
     try:
         result = subprocess.run(
             ["git", "-C", str(root), "log", "--relative", "-M", "--name-status", "--no-color",
-             f"--format={_COMMIT}%cs%x09%s", "--", "content"],
+             f"--format={_COMMIT}%cs", "--", "content"],
             capture_output=True, text=True, encoding="utf-8", errors="replace", check=False,
         )
     except OSError:
@@ -37,8 +40,7 @@ def parse_log(text: str) -> dict[str, list[Revision]]:
     closed: set[str] = set()  # paths whose older commits belong to an earlier, deleted file
     for record in text.split(_COMMIT)[1:]:
         header, _, changes = record.partition("\n")
-        day, _, subject = header.partition("\t")
-        revision = Revision(dt.date.fromisoformat(day), subject.strip())
+        revision = Revision(dt.date.fromisoformat(header.strip()[:10]))
         for line in changes.splitlines():
             fields = line.split("\t")
             if len(fields) < 2:

@@ -1,8 +1,9 @@
 """One page per item, rendered for its type, with its tables as CSV downloads.
 
-An expired item keeps only its title, its publication window and "公示期已满":
-no body, no tables, no downloads, so its personal data reaches neither the
-page nor the search index.
+An expired item keeps only its title, its publication window and "公示期已满"
+(an expired subsidy list also its totals: households, persons, amount, and
+whom to call): no body, no tables, no downloads, so its personal data reaches
+neither the page nor the search index.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from __future__ import annotations
 from html import escape
 
 from .. import urls
+from ..labels import label, quarter_name, type_name
 from ..model import Item, Office, Table
+from ..money import total
 from ..tables import item_tables
 from .charts import bar_chart, flow_chart
 from .downloads import table_csv
 from .dynamics import dynamics_blocks
-from .html import breadcrumb, cell_text, facts, md_text, rel, table_html
-from .labels import label, type_name
+from .html import breadcrumb, cell_text, dates_html, facts, heading, md_text, rel, table_html, tel_html
+from .order import group_key
 from .outputs import Context, Download, Page
 from .boards import printed_in
 from .requests import reply_blocks
@@ -38,7 +41,7 @@ def item_page(ctx: Context, office: Office, item: Item) -> tuple[Page, list[Down
     path = urls.item_path(item)
     crumbs = [(rel(path, ""), label(lang, "home")), (rel(path, urls.office_path(office.id)), office.name)]
     if item.quarter is not None:
-        crumbs.append((rel(path, urls.quarter_path(office.id, item.quarter)), str(item.quarter)))
+        crumbs.append((rel(path, urls.quarter_path(office.id, item.quarter)), quarter_name(lang, item.quarter)))
     blocks = [breadcrumb(crumbs, lang), f"# {md_text(item.title)}"]
     about = [
         (label(lang, "type"), type_name(lang, item.type)),
@@ -47,13 +50,18 @@ def item_page(ctx: Context, office: Office, item: Item) -> tuple[Page, list[Down
         (label(lang, "window"), window_text(item, lang)),
     ]
     if item.is_expired(ctx.on):
-        blocks.append(facts(about))
+        blocks.append(facts(about + _expired_totals(item, lang)))
         blocks.append(f'<p class="gk-expired">{escape(label(lang, "expired"))}</p>')
+        if item.type == "subsidy-list":
+            blocks.append(_expired_notice(item, office, lang))
         derived, downloads = dynamics_blocks(ctx, item)
         return Page(path, item.title, "\n\n".join(blocks + derived)), downloads
 
+    if item.summary:
+        blocks.append(f'<p class="gk-summary">{escape(item.summary)}</p>')
     reply_about, reply_sections = reply_blocks(lang, item) if item.type == "reply" else ([], [])
-    blocks.append(facts(about + reply_about + _facts(ctx, item)))
+    blocks.append(facts(about + reply_about + _facts(ctx, item),
+                        phones=(label(lang, "enquiry_phone"), label(lang, "objection_phone"))))
     blocks.extend(reply_sections)
     downloads: list[Download] = []
     tables = item_tables(item, lang, on=ctx.on, masked_ids=ctx.project.site.publish_masked_ids)
@@ -62,11 +70,14 @@ def item_page(ctx: Context, office: Office, item: Item) -> tuple[Page, list[Down
                                 item.title))
     for table in tables:
         if table.title and table.title != item.title:
-            blocks.append(f"## {md_text(table.title)}")
+            blocks.append(heading(2, table.title))
         download = Download(download_path(item, table), table_csv(table))
         downloads.append(download)
+        subsidy = item.type == "subsidy-list"
         shown = table_html(table, table_id=f"t-{table.name}", language=lang,
-                           csv_href=rel(path, download.path))
+                           csv_href=rel(path, download.path),
+                           cards=False if subsidy or table.name in ("materials", "steps") else None,
+                           sums={1: "count", 3: "sum", 4: "sum"} if subsidy else None)
         if item.type == "procedure" and table.name == "steps":
             blocks.append(flow_chart(item.fields.get("steps") or [], label(lang, "steps")))
             shown = (f'<details class="gk-steps"><summary>{escape(label(lang, "steps_text"))}</summary>\n'
@@ -119,14 +130,38 @@ def _facts(ctx: Context, item: Item) -> list[tuple[str, str]]:
     return [(label(lang, "basis"), item.basis or "")]
 
 
+def _expired_totals(item: Item, lang: str) -> list[tuple[str, str]]:
+    """An expired subsidy list's aggregate figures: never a name."""
+    if item.type != "subsidy-list":
+        return []
+    people = item.fields.get("recipients") or []
+    amount = item.fields.get("total_amount") or total(p["amount"] for p in people)
+    unit = item.fields.get("unit") or ""
+    return [
+        (label(lang, "program"), item.fields.get("program") or ""),
+        (label(lang, "households"), str(len(people))),
+        (label(lang, "persons"), str(sum(p.get("persons") or 1 for p in people))),
+        (label(lang, "amount_total"), f"{cell_text(amount)} {unit}".strip()),
+    ]
+
+
+def _expired_notice(item: Item, office: Office, lang: str) -> str:
+    """In a sentence: the names came down when the window closed, and whom to call."""
+    marker = "\x00"
+    text = label(lang, "expired_notice", end=item.expires.isoformat(), office=office.name, phone=marker)
+    before, _, after = text.partition(marker)
+    return (f'<p class="gk-expired-note">{escape(before)}{tel_html(office.phone)}{escape(after)}'
+            f'{"。" if lang == "zh" else "."}</p>')
+
+
 def _filter(table: Table, lang: str) -> str:
     """Filter controls for a subsidy list: free text over name and group, and a group menu."""
-    groups = sorted({str(row[2]) for row in table.rows if row[2]})
+    groups = sorted({str(row[2]) for row in table.rows if row[2]}, key=group_key)
     options = "".join(f'<option value="{escape(g)}">{escape(g)}</option>' for g in groups)
     select = (f'<select data-gk-col="2" aria-label="{escape(label(lang, "filter_group"))}">'
               f'<option value="">{escape(label(lang, "filter_group"))}</option>{options}</select>'
               if groups else "")
-    return (f'<div class="gk-filter" data-gk-table="t-{table.name}" '
+    return (f'<div class="gk-filter" data-search-exclude data-gk-table="t-{table.name}" '
             f'data-gk-count="{escape(label(lang, "filter_count", shown="{shown}", total="{total}"))}">'
             f'<input type="search" data-gk-cols="1,2" placeholder="{escape(label(lang, "filter_name"))}" '
             f'aria-label="{escape(label(lang, "filter_name"))}">{select}'
@@ -134,30 +169,37 @@ def _filter(table: Table, lang: str) -> str:
 
 
 def _accountability(ctx: Context, item: Item) -> list[str]:
-    """Review chain, corrections and (fixed items) revision history from git."""
+    """Review chain and the revision history: what clerks wrote for the public.
+
+    The history lists the ``changes`` (修订说明) and ``corrections`` (勘误)
+    entries, newest first. Git supplies only a date (the last change of the
+    file); commit messages are never shown.
+    """
     lang, out = ctx.language, []
     if item.review:
         r = item.review
-        out.append('<p class="gk-review">' + escape(label(
+        out.append('<p class="gk-review" data-search-exclude>' + dates_html(label(
             lang, "review_chain", reviewed=r.reviewed_by, checked=r.checked_by,
             approved=r.approved_by, on=r.approved_on.isoformat())) + "</p>")
-    if item.corrections:
-        out.append(f"## {md_text(label(lang, 'corrections'))}")
+    entries = sorted(
+        [(c.date, label(lang, "change"), c.text, "") for c in item.changes]
+        + [(c.date, label(lang, "correction"), c.what, c.why) for c in item.corrections],
+        key=lambda e: e[0], reverse=True)
+    revisions = ctx.history.get(item.source, [])
+    if not entries and item.quarter is not None:
+        return out
+    out.append(heading(2, label(lang, 'history')))
+    if entries:
         out.append(table_html(Table(
-            name="corrections", title="",
-            columns=[label(lang, "date"), label(lang, "what"), label(lang, "why")],
-            rows=[[c.date, c.what, c.why] for c in sorted(item.corrections, key=lambda c: c.date)],
-        )))
-    if item.quarter is None:
-        out.append(f"## {md_text(label(lang, 'history'))}")
-        revisions = ctx.history.get(item.source, [])
-        if revisions:
-            out.append(table_html(Table(
-                name="history", title="", columns=[label(lang, "date"), label(lang, "change")],
-                rows=[[r.date, r.subject] for r in revisions],
-            )))
-        else:
-            out.append(f'<p class="gk-note">{escape(label(lang, "no_history"))}</p>')
+            name="history", title="",
+            columns=[label(lang, "date"), label(lang, "history_kind"), label(lang, "history_text"),
+                     label(lang, "why")],
+            rows=[list(e) for e in entries]), language=lang))
+    else:
+        out.append(f'<p class="gk-note" data-search-exclude>{escape(label(lang, "no_history"))}</p>')
+    if revisions:
+        out.append(f'<p class="gk-note" data-search-exclude>'
+                   f'{escape(label(lang, "last_changed", date=revisions[0].date.isoformat()))}</p>')
     return out
 
 

@@ -14,7 +14,7 @@ from .. import urls
 from ..model import OFFICE_KINDS
 from .catalogue import PATH as CATALOGUE_PATH
 from .indexes import QUARTERS_PATH
-from .labels import label
+from ..labels import label, quarter_name
 from .outputs import Context
 
 
@@ -28,6 +28,6 @@ def navigation(ctx: Context, quarters: list, max_offices: int) -> list:
             if group:
                 nav.append({label(lang, "kinds_" + kind): group})
     nav.append({label(lang, "quarters"): [f"{QUARTERS_PATH}index.md"] + [
-        {str(q): f"{urls.site_quarter_path(q)}index.md"} for q in quarters]})
+        {quarter_name(lang, q): f"{urls.site_quarter_path(q)}index.md"} for q in quarters]})
     nav.append({label(lang, "catalogue"): f"{CATALOGUE_PATH}index.md"})
     return nav

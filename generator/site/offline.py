@@ -17,7 +17,7 @@ _REQUESTED_URL = re.compile(r"""(["'`])https?://(?!www\.w3\.org/)[A-Za-z0-9.-]+(
 
 def needed_theme_file(src_uri: str, languages: list[str]) -> bool:
     """False for theme files the site never loads: source maps, other search languages."""
-    if src_uri.endswith(".map"):
+    if src_uri.endswith(".map") or src_uri == "assets/images/favicon.png":  # ours is favicon.svg
         return False
     if not src_uri.startswith(_LUNR):
         return True

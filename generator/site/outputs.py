@@ -12,10 +12,9 @@ from ..model import Item, Office, Project
 
 @dataclass(frozen=True)
 class Revision:
-    """One commit that changed an item file: its date and subject line."""
+    """One commit that changed an item file: only its date (its message is never published)."""
 
     date: dt.date
-    subject: str
 
 
 @dataclass(frozen=True)
@@ -26,6 +25,7 @@ class Page:
     title: str
     body: str  # Markdown (mostly raw HTML blocks)
     searchable: bool = True  # False: left out of the search index (pages repeating others)
+    hide: tuple[str, ...] = ()  # Material's sidebars to hide: "navigation", "toc"
 
     @property
     def src_uri(self) -> str:
@@ -39,6 +39,8 @@ class Page:
         meta = [] if not self.path else [f"title: {json.dumps(escape(self.title), ensure_ascii=False)}"]
         if not self.searchable:
             meta.append("search: {exclude: true}")
+        if self.hide:
+            meta.append(f"hide: [{', '.join(self.hide)}]")
         front = "---\n" + "\n".join(meta) + "\n---\n\n" if meta else ""
         return f"{front}{self.body}\n"
 

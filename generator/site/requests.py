@@ -12,7 +12,7 @@ from html import escape
 from ..model import Item, Office, Site
 from ..workdays import REPLY_WORKING_DAYS
 from .html import facts, md_text
-from .labels import label
+from ..labels import label
 
 
 def _merged(own: dict, fallback: dict) -> dict:

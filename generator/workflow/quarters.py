@@ -203,7 +203,7 @@ def roll_text(text: str, markdown: bool, source: Quarter, target: Quarter) -> tu
             lines = yamltext.set_scalar(lines, key, new.isoformat())
         for key, value in kept.items():
             lines = yamltext.set_scalar(lines, key, value)
-        for key in ("review", "corrections"):
+        for key in ("review", "corrections", "changes"):
             lines = yamltext.remove(lines, key)
         return yamltext.set_scalar(lines, "draft", "true", after="title")
 
