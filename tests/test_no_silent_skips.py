@@ -70,6 +70,16 @@ def test_browser_tests_without_a_browser_fail_under_ci(tmp_path):
     assert "skipped tests: 1" in run.stdout and "playwright.sync_api" in run.stdout
 
 
+def test_a_skip_by_design_is_counted_but_not_a_failure(tmp_path):
+    folder = suite(tmp_path)
+    (folder / "test_design.py").write_text(
+        "import pytest\n\n@pytest.mark.skip_by_design\n@pytest.mark.skipif(True, reason='the other engine')\n"
+        "def test_other_engine():\n    pass\n", encoding="utf-8")
+    run = pytest_run(folder, "test_ok.py", "test_design.py", ci="true")
+    assert run.returncode == 0, run.stdout
+    assert "skipped tests: 1 (1 by design)" in run.stdout
+
+
 def test_ci_runs_the_suite_as_ci():
     text = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     lines = text.rstrip().splitlines()
