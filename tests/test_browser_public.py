@@ -242,6 +242,9 @@ def test_at_360px_no_figure_is_off_screen(open_page, demo):
         page = open_page(path, PHONE)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE, name
         assert page.evaluate(OFF_SCREEN, PHONE) == [], name
+        scrolling = page.evaluate("""() => [...document.querySelectorAll('.gk-table')]
+            .filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.textContent.slice(0, 20))""")
+        assert scrolling == [], name  # no table box hides a sliver behind a scrollbar
 
 
 def test_wide_tables_become_labelled_cards_on_phones_and_stay_tables_on_desktops(open_page, demo):

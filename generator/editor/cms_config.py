@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..content.schema import BOARD, COMMON, ITEM_TYPES, OFFICE, SITE, Field
 from ..model import Project
-from ..site.labels import type_name
+from ..labels import type_name
 from ..workflow.editor_schema import _DATE_PATTERN, _MONEY_PATTERN
 from .files import BOARDS_FOLDER, ITEM_EXT, ITEMS_FOLDER, NAME, TEXT_TYPES
 
