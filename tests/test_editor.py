@@ -7,6 +7,8 @@ the back end answers only 127.0.0.1 and only content files.
 
 from __future__ import annotations
 
+import re
+
 import http.client
 import json
 import shutil
@@ -133,7 +135,8 @@ def test_crlf_file_untouched_stays_crlf_and_an_edited_one_is_lf(editor, project)
     persist(editor, rel, cms_save(got["data"], "office", lambda d: d.update(hours="周一至周五")))
     after = path.read_bytes().decode("utf-8")
     assert "\r" not in after and "hours: 周一至周五\n" in after
-    assert after.replace("hours: 周一至周五\n", "") == before.decode("utf-8").replace("\r\n", "\n").split("hours:")[0]
+    lf = before.decode("utf-8").replace("\r\n", "\n")
+    assert after == re.sub(r"(?m)^hours:.*$", "hours: 周一至周五", lf)  # only that line changed
 
 
 def test_a_new_yaml_item_gets_the_schema_line_and_passes_check(editor, project):

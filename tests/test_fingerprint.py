@@ -55,7 +55,7 @@ def test_code_is_printed_in_the_board_footer_and_listed_on_the_site():
     edition = select_edition(project, board, None, today, Report())
     expected = fingerprint(edition, project.site)
     doc = board_document(edition, project.site, [])
-    footer = doc.html(doc.sheet.text_steps_pt()[0], False).split('<footer class="foot">')[1].split("</footer>")[0]
+    footer = doc.html(doc.sheet.text_sizes_pt()[0], [], 8).split('<footer class="foot">')[1].split("</footer>")[0]
     assert f"核验码 {expected}" in footer and "2026年第四季度" in footer
     pdf = "boards/qingshan-town-main/2026-Q4/qingshan-town-main-2026-Q4.pdf"
     out = generate(project, today, assets=frozenset({pdf}))
