@@ -10,14 +10,12 @@ serious or critical violation, the 大字 switch and a clean A4 print.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import shutil
 import subprocess
 import threading
 from decimal import Decimal
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,7 +23,6 @@ import pytest
 
 from generator import urls
 from generator.cli import main
-from generator.content import load_project
 from generator.money import format_amount
 from generator.site.catalogue import KEYS
 from generator.site.order import group_key
@@ -33,27 +30,10 @@ from generator.site.order import group_key
 REPO = Path(__file__).resolve().parents[1]
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 AXE_PATH = "_tests/axe.min.js"  # served to the pages by the tests: the site's CSP allows same-origin scripts only
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-DATE = dt.date(2026, 11, 21)
 PHONE, DESKTOP = 360, 1366
 
 playwright_api = pytest.importorskip("playwright.sync_api")
-if not shutil.which(CHROMIUM):
-    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def demo():
-    project, report = load_project(REPO, DATE)
-    assert not report.has_errors()
-    return project
+from test_browser import DATE, QuietHandler, browser, demo  # noqa: E402,F401  (Chromium, or the module is skipped)
 
 
 @pytest.fixture(scope="module")
@@ -71,14 +51,6 @@ def server(site):
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
     httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import shutil
 import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,7 +17,7 @@ import pytest
 from generator.cli import main
 from generator.editor.server import cms_installed, make_server
 
-from test_browser import ARGS, CHROMIUM, DATE, REPO
+from test_browser import CHROMIUM, DATE, REPO, browser  # noqa: F401  (the browser fixture)
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 if not shutil.which(CHROMIUM):
@@ -45,14 +44,6 @@ def editor(project):
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
