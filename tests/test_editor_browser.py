@@ -18,6 +18,7 @@ from generator.cli import main
 from generator.editor.server import cms_installed, make_server
 
 from test_browser import CHROMIUM, DATE, REPO, browser  # noqa: F401  (the browser fixture)
+from test_editor import project  # noqa: F401  (a copy of the demo)
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 if not shutil.which(CHROMIUM):
@@ -26,14 +27,6 @@ if not cms_installed():
     pytest.skip("the editor interface is not installed (scripts/bootstrap.sh)", allow_module_level=True)
 
 TIMEOUT = 20000
-
-
-@pytest.fixture
-def project(tmp_path):
-    root = tmp_path / "demo"
-    for name in ("content", "boards"):
-        shutil.copytree(REPO / name, root / name)
-    return root
 
 
 @pytest.fixture

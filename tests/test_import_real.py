@@ -17,8 +17,8 @@ import yaml
 from generator.cli import main
 from generator.content import load_project
 from generator.content.personal import find_personal_data
+from test_import import ITEM_DIR, project  # noqa: F401  (the shared project fixture)
 
-ITEM_DIR = "content/offices/town/quarters/2026-Q4"
 TITLE = "柳溪村2026年11月农村低保对象名单公示"
 
 
@@ -44,27 +44,6 @@ SHEET = [
     ["合计", None, None, 6, "3720.50", None, None, None],
     ["制表人：何秀梅", None, "审核人：张丽", None, None, "2026年11月5日", None, None],
 ]
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    files = {
-        "content/site.yml": "title: 测试县\nurl: https://gk.test.gov.cn/\nsupervision_phone: 0371-1\n",
-        "content/offices/town/office.yml": textwrap.dedent("""\
-            name: 测试镇人民政府
-            kind: town
-            address: 测试镇
-            phone: 0371-12345670
-            supervision_phone: 0371-12345679
-            hours: 周一至周五
-            """),
-    }
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    (tmp_path / ITEM_DIR).mkdir(parents=True)
-    return tmp_path
 
 
 def workbook(path: Path, rows: list[list], sheet_name: str = "低保名单") -> Path:
