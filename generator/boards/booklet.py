@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .. import __version__, urls
+from ..labels import quarter_name
 from ..model import Item, Office, Quarter, Site
-from .document import CMYK_PROFILE, FontFace, edition_label, environment, families
+from .document import CMYK_PROFILE, FontFace, environment, families
 from .edition import publication_date
 from .forms import LABELS, format_date, label, panel
 from .qr import qr_html
@@ -28,7 +29,7 @@ def booklet_html(office: Office, quarter: Quarter, items: list[Item], site: Site
         css=css,
         html_lang="zh-CN" if language == "zh" else "en",
         office=office,
-        edition=edition_label(quarter, language),
+        edition=quarter_name(language, quarter),
         created=f"{published.isoformat()}T00:00:00+08:00",
         generator=f"gongkai {__version__}",
         labels=LABELS.get(language, LABELS["zh"]),

@@ -21,6 +21,7 @@ from fontTools.ttLib import TTCollection
 
 from .. import __version__, urls
 from ..content.fonts import face_index
+from ..labels import quarter_name
 from ..model import Site
 from ..share import shared_path
 from .edition import Edition
@@ -32,7 +33,6 @@ from .qr import qr_html
 THEME = shared_path("theme/boards")
 # Process CMYK output intent: Debian's libgs-common ships this ICC profile.
 CMYK_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
-ZH_NUMERALS = "〇一二三四"
 MM_PT = 72 / 25.4
 LATIN_EM = 0.6  # Latin letters and figures in Noto Sans CJK, generously
 TYPICAL_KEEP_EM = 6.0  # a text column is at least as wide as its typical cell, up to this
@@ -102,12 +102,6 @@ def face_file(path: Path, cache_dir: Path) -> Path:
 
 def families(faces: list[FontFace]) -> str:
     return ", ".join(dict.fromkeys(f'"{f.family}"' for f in faces))
-
-
-def edition_label(quarter, language: str) -> str:
-    if language == "zh":
-        return f"{quarter.year}年第{ZH_NUMERALS[quarter.number]}季度"
-    return f"{quarter.year} Q{quarter.number}"
 
 
 
@@ -362,7 +356,7 @@ def board_document(edition: Edition, site: Site, faces: list[FontFace]) -> Board
         "html_lang": "zh-CN" if language == "zh" else "en",
         "office": office.name,
         "title": edition.board.printed_title(edition.office.kind, language),
-        "edition": edition_label(edition.quarter, language),
+        "edition": quarter_name(language, edition.quarter),
         "published": label("published_on", language).format(date=format_date(edition.published, language)),
         "fingerprint": fingerprint_text(edition, site),
         "created": f"{edition.published.isoformat()}T00:00:00+08:00",
