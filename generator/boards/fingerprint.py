@@ -20,11 +20,12 @@ from pathlib import Path
 import markdown
 
 from .. import __version__, urls
+from ..labels import label
 from ..model import Item, Site
+from ..share import shared_path
 from .edition import Edition
 
-LABEL = {"zh": "核验码", "en": "Check code"}
-THEME = Path(__file__).resolve().parents[2] / "theme" / "boards"
+THEME = shared_path("theme/boards")  # the checkout's, or the wheel's copy
 HERE = Path(__file__).resolve().parent
 # The code that turns an item into its print form and draws its QR code from its url.
 LAYOUT_CODE = (HERE / "forms.py", HERE / "qr.py", HERE.parent / "tables.py", HERE.parent / "dynamics.py")
@@ -90,4 +91,4 @@ def fingerprint(edition: Edition, site: Site) -> str:
 
 def fingerprint_text(edition: Edition, site: Site) -> str:
     """The footer's words: ``核验码 7KQ2-M4XD``."""
-    return f"{LABEL.get(site.language, LABEL['zh'])} {fingerprint(edition, site)}"
+    return f"{label(site.language, 'board_code')} {fingerprint(edition, site)}"

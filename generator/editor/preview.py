@@ -22,9 +22,10 @@ from ..content import load_project
 from ..model import Item, Project
 from ..site.items import item_page
 from ..site.outputs import Context
+from ..share import shared_path
 from .files import Target
 
-SITE_CSS = Path(__file__).resolve().parents[2] / "theme" / "overrides" / "assets" / "stylesheets" / "gongkai.css"
+SITE_CSS = shared_path("theme/overrides/assets/stylesheets/gongkai.css")  # the checkout's, or the wheel's copy
 _PANEL = ('{% from "panels.html" import body %}'
           '<section class="gk-panel"><h3>{{ p.title }}</h3>{{ body(p, labels) }}</section>')
 
