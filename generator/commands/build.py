@@ -25,13 +25,11 @@ except ImportError:  # Windows: no advisory locks, so scratch folders of killed 
 
 from .. import engine
 from ..diagnostics import ContentError
-from ..share import mkdocs_config_file, shared_path
+from ..share import mkdocs_config_file
 from .common import (NoPrintLibraries, add_project_arguments, build_date, import_boards, inside_sources, is_project,
                      load_or_exit, print_report, under_a_file)
 
 HELP = "生成网站和公开栏印刷文件（默认输出到 site/）"
-
-DEFAULT_CONFIG = shared_path("mkdocs.yml")  # for a project without its own
 
 
 def add_arguments(parser) -> None:

@@ -92,8 +92,9 @@ def run(args) -> int:
 def _coverage(project, offices, today, text) -> list[str]:
     out = [text["title"].format(date=today.isoformat(), file=CATALOGUE_PATH)]
     for office in offices:
-        found = [o for o in office_obligations(project, office, today) if o.status != OPTIONAL or o.items]
-        required = [o for o in office_obligations(project, office, today) if o.entry.frequency != "即时"]
+        obligations = office_obligations(project, office, today)
+        found = [o for o in obligations if o.status != OPTIONAL or o.items]
+        required = [o for o in obligations if o.entry.frequency != "即时"]
         out.append("")
         if not found and not required:
             out.append(text["none"].format(name=office.name, id=office.id))
@@ -103,7 +104,7 @@ def _coverage(project, offices, today, text) -> list[str]:
         out.append(text["office"].format(
             name=office.name, id=office.id, level=office_level(office), required=len(required),
             covered=sum(o.status == COVERED for o in required), missing=len(missing), stale=len(stale)))
-        for o in office_obligations(project, office, today):
+        for o in obligations:
             state = (text["covered"] if o.status == COVERED else text["optional"] if o.status == OPTIONAL
                      else text["missing"] if o.missing else text["stale"])
             detail = ""

@@ -170,16 +170,6 @@ def find_personal_data(text: str, in_subsidy_list: bool = False) -> list[Finding
     return out
 
 
-def masked_text(text: str) -> str:
-    """``text`` with every ID, bank card and mobile number replaced by its masked form: for
-    text published that no ``check`` can send back to be fixed (git commit subjects)."""
-    out, last = [], 0
-    for finding in find_personal_data(text, in_subsidy_list=True):
-        out += [text[last:finding.start], finding.masked]
-        last = finding.end
-    return "".join(out) + text[last:]
-
-
 def _find(text: str, phones: bool) -> list[Finding]:
     if _HAS_FULLWIDTH.search(text):
         text = text.translate(_FULLWIDTH)
