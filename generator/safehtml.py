@@ -102,9 +102,10 @@ def _attribute_filter(tag: str, name: str, value: str) -> str | None:
     return value
 
 
-def _clean(html: str, tags, attributes) -> str:
-    return nh3.clean(
-        html, tags=set(tags), attributes={k: set(v) for k, v in attributes.items()},
+def _settings(tags, attributes) -> dict:
+    """nh3's arguments for one allowlist, built once (every page and board body is cleaned)."""
+    return dict(
+        tags=set(tags), attributes={k: set(v) for k, v in attributes.items()},
         clean_content_tags={"script", "style", "template", "noscript", "iframe", "object", "embed",
                             "textarea", "title", "xmp", "noembed", "noframes"},
         attribute_filter=_attribute_filter, url_schemes=set(LINK_SCHEMES), link_rel=None,
@@ -112,11 +113,15 @@ def _clean(html: str, tags, attributes) -> str:
     )
 
 
+_BODY = _settings(BODY_TAGS, BODY_ATTRIBUTES)
+_PAGE = _settings(PAGE_TAGS, PAGE_ATTRIBUTES)
+
+
 def clean_body(html: str) -> str:
     """A body rendered from Markdown, cleaned to what docs/security.md allows."""
-    return _clean(html, BODY_TAGS, BODY_ATTRIBUTES)
+    return nh3.clean(html, **_BODY)
 
 
 def clean_page(html: str) -> str:
     """A whole generated page's content: the body's allowlist plus the site's own charts and filters."""
-    return _clean(html, PAGE_TAGS, PAGE_ATTRIBUTES)
+    return nh3.clean(html, **_PAGE)

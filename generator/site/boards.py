@@ -96,7 +96,7 @@ def board_page(ctx: Context, board: Board) -> Page:
         blocks.append(table_html(table, table_id="t-editions", language=lang, link_column=4,
                                  first_cell_links=[rel(path, pdf) if pdf in ctx.assets else "" for pdf in pdfs],
                                  row_ids=[info.anchor for info in infos], classes={2: "gk-code"}))
-    current = next((info for info in editions(ctx, board) if info.current), None)
+    current = next((info for info in infos if info.current), None)
     if current:
         blocks.append(f"## {md_text(label(lang, 'board_panels', quarter=quarter_name(lang, current.quarter)))}")
         items = [office.find(key, current.quarter) for key in current.panels]
